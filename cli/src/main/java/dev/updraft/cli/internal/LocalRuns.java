@@ -1,0 +1,56 @@
+package dev.updraft.cli.internal;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.updraft.sdk.internal.compile.CompiledDag;
+import dev.updraft.sdk.testing.DagTestHarness;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/** Sets up in-process runs for {@code dags test} and {@code tasks test}. */
+final class LocalRuns {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private LocalRuns() {}
+
+  static DagTestHarness harness(CompiledDag dag, String logicalDate, String conf, PrintWriter out) {
+    DagTestHarness harness =
+        DagTestHarness.forCompiledDag(dag).conf(parseConf(conf)).listener(new RunPrinter(out));
+    if (logicalDate != null) {
+      harness.logicalDate(parseDate(logicalDate));
+    }
+    return harness;
+  }
+
+  static Map<String, Object> parseConf(String conf) {
+    if (conf == null || conf.isBlank()) {
+      return Map.of();
+    }
+    try {
+      return MAPPER.readValue(conf, new TypeReference<Map<String, Object>>() {});
+    } catch (Exception e) {
+      throw new IllegalArgumentException("--conf must be a JSON object, got: " + conf, e);
+    }
+  }
+
+  /** An ISO date ({@code 2024-01-01}), local date-time (UTC), or date-time with offset. */
+  static Instant parseDate(String text) {
+    try {
+      if (text.length() == 10) {
+        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
+        return OffsetDateTime.parse(text).toInstant();
+      }
+      return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("logical date '" + text + "' is not an ISO-8601 date or date-time", e);
+    }
+  }
+}

@@ -27,3 +27,15 @@ updraft_select_jdk() {
   fi
   export JAVA_HOME=$best
 }
+
+# Maven 3.9 still uses sun.misc.Unsafe through Guice; JDK 23+ warns about it on every build.
+updraft_quiet_maven() {
+  local major
+  major=$(updraft_java_major "$JAVA_HOME")
+  if [ -n "$major" ] && [ "$major" -ge 24 ]; then
+    case "${MAVEN_OPTS:-}" in
+      *sun-misc-unsafe-memory-access*) ;;
+      *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+    esac
+  fi
+}

@@ -141,7 +141,7 @@ class DagBagTest {
                 .contains("no database configured");
             assertThat(error.stackTrace())
                 .contains("java.lang.IllegalStateException: no database configured")
-                .contains("at p.Broken.create");
+                .contains("p.Broken.create(");
             assertThat(error.timestamp()).isNotNull();
           });
     }

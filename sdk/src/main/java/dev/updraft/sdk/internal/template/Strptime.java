@@ -91,7 +91,7 @@ final class Strptime {
         case 'A' -> text(b, seen, ChronoField.DAY_OF_WEEK, TextStyle.FULL);
         case 'z' -> {
           // Lenient: accepts Z, +HHMM, +HH:MM and seconds, as Python 3.7+ does.
-          b.parseLenient().appendOffset("+HH:MM:ss", "Z").parseStrict();
+          b.parseLenient().appendOffset("+HH", "Z").parseStrict();
           seen.add(ChronoField.OFFSET_SECONDS);
         }
         case '%' -> b.appendLiteral('%');

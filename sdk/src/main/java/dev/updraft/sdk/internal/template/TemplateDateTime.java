@@ -33,8 +33,8 @@ public final class TemplateDateTime implements Comparable<TemplateDateTime>, Pyi
     return new TemplateDateTime(dateTime);
   }
 
-  /** The wrapped value, for Java callers. */
-  public ZonedDateTime toZonedDateTime() {
+  // Package-private so templates cannot reach the raw java.time object.
+  ZonedDateTime zoned() {
     return value;
   }
 

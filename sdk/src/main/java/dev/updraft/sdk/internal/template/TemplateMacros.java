@@ -53,9 +53,9 @@ public final class TemplateMacros {
    */
   public String datetime_diff_for_humans(TemplateDateTime dt, TemplateDateTime since) {
     if (since == null) {
-      return HumanDiff.describe(dt.toZonedDateTime(), ZonedDateTime.now(clock), true);
+      return HumanDiff.describe(dt.zoned(), ZonedDateTime.now(clock), true);
     }
-    return HumanDiff.describe(dt.toZonedDateTime(), since.toZonedDateTime(), false);
+    return HumanDiff.describe(dt.zoned(), since.zoned(), false);
   }
 
   /** Python's {@code random.random()}: a float in [0, 1). */

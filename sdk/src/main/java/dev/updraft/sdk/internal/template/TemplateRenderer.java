@@ -40,7 +40,7 @@ public final class TemplateRenderer {
       throw new TemplateRenderException(template, List.of(String.valueOf(e.getMessage())), e);
     }
     List<String> errors =
-        result.getErrors().stream().filter(TemplateRenderer::isFailure).map(e -> describe(e)).toList();
+        result.getErrors().stream().filter(TemplateRenderer::isFailure).map(TemplateRenderer::describe).toList();
     if (!errors.isEmpty()) {
       throw new TemplateRenderException(template, errors, null);
     }
@@ -60,6 +60,8 @@ public final class TemplateRenderer {
   }
 
   private static String describe(TemplateError error) {
-    return "line " + error.getLineno() + ": " + error.getMessage();
+    // Jinjava appends the originating exception on further lines; keep the message on one line.
+    String message = String.valueOf(error.getMessage()).strip().replaceAll("\\s*\\R\\s*", " ");
+    return "line " + error.getLineno() + ": " + message;
   }
 }

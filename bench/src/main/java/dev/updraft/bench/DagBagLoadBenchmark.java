@@ -7,19 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * Times {@link DagBag#load(Path)} on generated DAGs: by default 1,000 DAGs of 20 tasks, one per
- * jar as Airflow has one file per DAG. It generates and compiles the DAG classes in-process, jars
- * them in a temporary dags folder, then times one cold load (the first in this JVM) and several
- * warm ones, each a fresh bag closed afterwards. It exits non-zero unless every DAG loads without
- * an import error.
+ * Times {@link DagBag#load(Path)} on generated DAGs: by default 1,000 DAGs of 20 tasks, one per jar
+ * as Airflow has one file per DAG. It generates and compiles the DAG classes in-process, jars them
+ * in a temporary dags folder, then times one cold load (the first in this JVM) and several warm
+ * ones, each a fresh bag closed afterwards. It exits non-zero unless every DAG loads without an
+ * import error.
  *
  * <pre>
  * DagBagLoadBenchmark [--dags N] [--tasks N] [--per-jar K] [--warm N]
@@ -61,9 +58,11 @@ public final class DagBagLoadBenchmark {
         Runtime.getRuntime().availableProcessors(),
         Runtime.version());
     long start = System.nanoTime();
-    Path dagsFolder = prepareDags(options, work);
+    Path dagsFolder = GeneratedDagFolder.create(options, work);
     System.out.printf(
-        Locale.ROOT, "generated, compiled and jarred in %.1f s%n", seconds(System.nanoTime() - start));
+        Locale.ROOT,
+        "generated, compiled and jarred in %.1f s%n",
+        seconds(System.nanoTime() - start));
 
     LoadRun cold = timeLoad(dagsFolder);
     System.out.printf(Locale.ROOT, "cold load: %8.1f ms%n", cold.millis());
@@ -91,29 +90,6 @@ public final class DagBagLoadBenchmark {
     System.out.printf(
         Locale.ROOT, "DAGs loaded: %d, import errors: %d%n", last.dags(), last.errors().size());
     return true;
-  }
-
-  /** Generates the DAGs and jars them; returns the dags folder. */
-  private static Path prepareDags(BenchmarkOptions options, Path work) throws IOException {
-    Map<String, String> sources = new LinkedHashMap<>();
-    for (int i = 0; i < options.dags(); i++) {
-      sources.put(
-          DagSourceGenerator.className(i), DagSourceGenerator.source(i, options.tasks()));
-    }
-    Path classes = work.resolve("classes");
-    InProcessCompiler.compile(sources, work.resolve("src"), classes);
-    Path dagsFolder = Files.createDirectories(work.resolve("dags"));
-    for (int jar = 0; jar < options.jars(); jar++) {
-      int from = jar * options.perJar();
-      int to = Math.min(from + options.perJar(), options.dags());
-      List<String> classNames =
-          IntStream.range(from, to).mapToObj(DagSourceGenerator::className).toList();
-      DagJarWriter.write(
-          dagsFolder.resolve(String.format(Locale.ROOT, "dags-%05d.jar", jar)),
-          classes,
-          classNames);
-    }
-    return dagsFolder;
   }
 
   /** Loads a fresh bag, timed, and closes it. */

@@ -1,7 +1,5 @@
 package dev.updraft.cli;
 
-import picocli.CommandLine;
-
 /** The {@code updraft} command. */
 public final class Main {
   private Main() {}

@@ -25,13 +25,13 @@ class CliTest {
   @BeforeAll
   static void locateExamples() throws Exception {
     // The examples' class folder in a reactor build, their jar otherwise: the DAG bag reads both.
-    examples = Path.of(HelloWorld.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    examples =
+        Path.of(HelloWorld.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     assertThat(examples).exists();
   }
 
   private static Outcome run(String... args) {
-    UpdraftConfig config =
-        new UpdraftConfig(home, home.resolve("dags"), examples, true);
+    UpdraftConfig config = new UpdraftConfig(home, home.resolve("dags"), examples, true);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine line = UpdraftCommand.commandLine(config);
@@ -46,7 +46,9 @@ class CliTest {
     Outcome outcome = run("dags", "list", "-o", "json");
     assertThat(outcome.exitCode()).isZero();
     List<Map<String, Object>> rows = new ObjectMapper().readValue(outcome.out(), List.class);
-    assertThat(rows).extracting(row -> row.get("dag_id")).containsExactly("custom_components", "hello_world");
+    assertThat(rows)
+        .extracting(row -> row.get("dag_id"))
+        .containsExactly("custom_components", "hello_world");
     assertThat(rows.get(1)).containsEntry("owners", "updraft").containsEntry("schedule", "@daily");
   }
 
@@ -60,7 +62,8 @@ class CliTest {
         .containsPattern("odd_letters\\s+\\| skipped\\s+\\| 0 ")
         .containsPattern("always_fails\\s+\\| failed\\s+\\| 1 ")
         .containsPattern("cleanup\\s+\\| success\\s+\\| 1 ")
-        .contains("[say_hello] Hello from hello_world, run manual__2024-01-01T00:00:00+00:00, ds=2024-01-01");
+        .contains(
+            "[say_hello] Hello from hello_world, run manual__2024-01-01T00:00:00+00:00, ds=2024-01-01");
   }
 
   @Test
@@ -72,12 +75,20 @@ class CliTest {
         .contains("Hello, Ada! has 8 letters")
         .containsPattern("odd_letters\\s+\\| skipped");
     Outcome odd = run("dags", "test", "hello_world", "--conf", "{\"name\": \"Bo\"}");
-    assertThat(odd.out()).contains("Hello, Bo! has 7 letters").containsPattern("even_letters\\s+\\| skipped");
+    assertThat(odd.out())
+        .contains("Hello, Bo! has 7 letters")
+        .containsPattern("even_letters\\s+\\| skipped");
   }
 
   @Test
   void customComponentsRunEndToEnd() {
-    Outcome outcome = run("dags", "test", "custom_components", "--conf", "{\"data_dir\": \"" + home.resolve("data") + "\"}");
+    Outcome outcome =
+        run(
+            "dags",
+            "test",
+            "custom_components",
+            "--conf",
+            "{\"data_dir\": \"" + home.resolve("data") + "\"}");
     assertThat(outcome.exitCode()).as(outcome.out()).isZero();
     assertThat(outcome.out())
         .contains("train: kept")
@@ -88,7 +99,8 @@ class CliTest {
   void unknownDagExitsNonZeroAndListsTheKnownOnes() {
     Outcome outcome = run("dags", "test", "no_such_dag");
     assertThat(outcome.exitCode()).isEqualTo(1);
-    assertThat(outcome.err()).contains("DAG 'no_such_dag' not found. Known DAGs: custom_components, hello_world");
+    assertThat(outcome.err())
+        .contains("DAG 'no_such_dag' not found. Known DAGs: custom_components, hello_world");
   }
 
   @Test
@@ -102,7 +114,9 @@ class CliTest {
   void dagsShowPrintsDot() {
     Outcome outcome = run("dags", "show", "hello_world", "--dot");
     assertThat(outcome.exitCode()).isZero();
-    assertThat(outcome.out()).startsWith("digraph \"hello_world\"").contains("\"say_hello\" -> \"make_greeting\";");
+    assertThat(outcome.out())
+        .startsWith("digraph \"hello_world\"")
+        .contains("\"say_hello\" -> \"make_greeting\";");
   }
 
   @Test

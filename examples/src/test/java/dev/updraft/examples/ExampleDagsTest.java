@@ -61,7 +61,9 @@ class ExampleDagsTest {
     }
     assertThat(kept).isEqualTo(6); // the six penguins with bills of 45 mm or more
     Artifact summary = run.outputs("SummarizeColumn", "statistics").get(0);
-    assertThat(Files.readString(summary.path().resolve("summary.json"))).contains("body_mass_g").contains("count");
+    assertThat(Files.readString(summary.path().resolve("summary.json")))
+        .contains("body_mass_g")
+        .contains("count");
   }
 
   @Test
@@ -78,7 +80,8 @@ class ExampleDagsTest {
     examples.setUri(dir.resolve("in").toString());
     examples.setSplitNames(List.of("train"));
     Files.createDirectories(examples.splitPath("train"));
-    Files.writeString(examples.splitPath("train").resolve("data.jsonl"), "{\"x\":1}\n{\"x\":5}\n{\"y\":9}\n");
+    Files.writeString(
+        examples.splitPath("train").resolve("data.jsonl"), "{\"x\":1}\n{\"x\":5}\n{\"y\":9}\n");
 
     var result =
         ComponentTestHarness.forComponent(new FilterExamples(null, "x", 2))
@@ -87,14 +90,16 @@ class ExampleDagsTest {
 
     assertThat(result.state()).as(result.error()).isEqualTo(TaskState.SUCCESS);
     Examples filtered = result.output(FilterExamples.FILTERED, Examples.class);
-    assertThat(Files.readAllLines(filtered.splitPath("train").resolve("data.jsonl"))).containsExactly("{\"x\":5}");
+    assertThat(Files.readAllLines(filtered.splitPath("train").resolve("data.jsonl")))
+        .containsExactly("{\"x\":5}");
   }
 
   @Test
   void filterDriverFallsBackToTheLatestExamplesAndFailsClearlyWhenThereAreNone() {
     var result = ComponentTestHarness.forComponent(new FilterExamples(null, "x", 2)).run();
     assertThat(result.state()).isEqualTo(TaskState.FAILED);
-    assertThat(result.log()).anyMatch(line -> line.contains("No examples bound; resolved the latest: []"));
+    assertThat(result.log())
+        .anyMatch(line -> line.contains("No examples bound; resolved the latest: []"));
     assertThat(result.error()).contains("no examples to filter");
   }
 }

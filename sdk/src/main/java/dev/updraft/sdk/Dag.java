@@ -9,9 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A built DAG definition with Airflow's settings. Create one with {@link #builder(String)}. It is
- * a plain description: nothing is checked until it is compiled, which reports every problem at
- * once.
+ * A built DAG definition with Airflow's settings. Create one with {@link #builder(String)}. It is a
+ * plain description: nothing is checked until it is compiled, which reports every problem at once.
  *
  * @param dagId the DAG's id
  * @param schedule when runs are created

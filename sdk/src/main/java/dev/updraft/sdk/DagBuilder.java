@@ -86,8 +86,8 @@ public final class DagBuilder {
   }
 
   /**
-   * The start date from ISO-8601 text: a date ({@code 2024-01-01}, midnight in the DAG's
-   * timezone), a local date-time, or one with an offset.
+   * The start date from ISO-8601 text: a date ({@code 2024-01-01}, midnight in the DAG's timezone),
+   * a local date-time, or one with an offset.
    */
   public DagBuilder startDate(String startDate) {
     this.startDate = parseInstant(startDate, "start date");
@@ -275,7 +275,8 @@ public final class DagBuilder {
           if (channel == null) {
             continue;
           }
-          String producerId = componentIds.getOrDefault(channel.producer(), channel.producer().id());
+          String producerId =
+              componentIds.getOrDefault(channel.producer(), channel.producer().id());
           if (!upstream.contains(producerId)) {
             upstream.add(producerId);
           }

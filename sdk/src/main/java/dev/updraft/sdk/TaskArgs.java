@@ -4,8 +4,8 @@ import java.time.Duration;
 
 /**
  * Task settings as Airflow's {@code default_args} and operator arguments carry them: every field is
- * optional ({@code null} = not set here). A DAG's defaults and a task's own settings are layered with
- * {@link #overriddenBy(TaskArgs)} and completed with Airflow's defaults by {@link #resolve()}.
+ * optional ({@code null} = not set here). A DAG's defaults and a task's own settings are layered
+ * with {@link #overriddenBy(TaskArgs)} and completed with Airflow's defaults by {@link #resolve()}.
  *
  * @param owner the task's owner ({@code airflow} by default)
  * @param retries how many times a failed try is retried (0)

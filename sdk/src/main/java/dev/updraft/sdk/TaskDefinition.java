@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param taskId the task's id, unique in its DAG
  * @param operator what the task does
- * @param args the DAG's default args overridden by the task's own (not yet completed with
- *     Airflow's defaults; see {@link TaskArgs#resolve()})
+ * @param args the DAG's default args overridden by the task's own (not yet completed with Airflow's
+ *     defaults; see {@link TaskArgs#resolve()})
  * @param upstreamTaskIds the tasks that must finish first: explicit dependencies, XCom arguments
  *     and bound channels, in the order declared
  * @param doc a description shown to users, or {@code null}

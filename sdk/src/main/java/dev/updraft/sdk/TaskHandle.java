@@ -42,7 +42,9 @@ public final class TaskHandle<R> implements Arg<R> {
     return new XComArg<>(taskId, key);
   }
 
-  /** Makes {@code next} run after this task (Airflow's {@code this >> next}); returns {@code next}. */
+  /**
+   * Makes {@code next} run after this task (Airflow's {@code this >> next}); returns {@code next}.
+   */
   public <H extends TaskHandle<?>> H then(H next) {
     next.dependsOn(this);
     return next;

@@ -11,7 +11,9 @@ final class DagRenderer {
 
   static void text(CompiledDag compiled, PrintWriter out) {
     Dag dag = compiled.dag();
-    out.printf("DAG %s (schedule %s, start %s, owner %s)%n", dag.dagId(), dag.schedule(), dag.startDate(), dag.owner());
+    out.printf(
+        "DAG %s (schedule %s, start %s, owner %s)%n",
+        dag.dagId(), dag.schedule(), dag.startDate(), dag.owner());
     if (dag.description() != null) {
       out.println("  " + dag.description());
     }

@@ -38,7 +38,8 @@ public final class DagsCommand implements Runnable {
 
   @Option(
       names = {"-S", "--subdir"},
-      description = "The dags folder to read (default: $UPDRAFT_DAGS_FOLDER or $UPDRAFT_HOME/dags).",
+      description =
+          "The dags folder to read (default: $UPDRAFT_DAGS_FOLDER or $UPDRAFT_HOME/dags).",
       scope = picocli.CommandLine.ScopeType.INHERIT)
   Path subdir;
 
@@ -90,7 +91,10 @@ public final class DagsCommand implements Runnable {
   }
 
   /** {@code dags show}. */
-  @Command(name = "show", description = "Show a DAG's tasks and dependencies.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "show",
+      description = "Show a DAG's tasks and dependencies.",
+      mixinStandardHelpOptions = true)
   static final class ShowDag implements Callable<Integer> {
     @ParentCommand DagsCommand parent;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -119,7 +123,8 @@ public final class DagsCommand implements Runnable {
   /** {@code dags test}. */
   @Command(
       name = "test",
-      description = "Run one DAG run in this process, without a scheduler, and print each task's state.",
+      description =
+          "Run one DAG run in this process, without a scheduler, and print each task's state.",
       mixinStandardHelpOptions = true)
   static final class TestDag implements Callable<Integer> {
     @ParentCommand DagsCommand parent;
@@ -128,13 +133,23 @@ public final class DagsCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "DAG_ID")
     String dagId;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "LOGICAL_DATE", description = "The run's logical date (default: now).")
+    @Parameters(
+        index = "1",
+        arity = "0..1",
+        paramLabel = "LOGICAL_DATE",
+        description = "The run's logical date (default: now).")
     String positionalDate;
 
-    @Option(names = "--logical-date", paramLabel = "DATE", description = "The run's logical date (default: now).")
+    @Option(
+        names = "--logical-date",
+        paramLabel = "DATE",
+        description = "The run's logical date (default: now).")
     String logicalDate;
 
-    @Option(names = {"-c", "--conf"}, paramLabel = "JSON", description = "The run's conf, a JSON object.")
+    @Option(
+        names = {"-c", "--conf"},
+        paramLabel = "JSON",
+        description = "The run's conf, a JSON object.")
     String conf;
 
     @Override
@@ -143,7 +158,9 @@ public final class DagsCommand implements Runnable {
       try (DagCatalog catalog = parent.catalog()) {
         LoadedDag loaded = catalog.require(dagId);
         DagRunResult run =
-            LocalRuns.harness(loaded.dag(), logicalDate != null ? logicalDate : positionalDate, conf, out).run();
+            LocalRuns.harness(
+                    loaded.dag(), logicalDate != null ? logicalDate : positionalDate, conf, out)
+                .run();
         new RunPrinter(out).summary(run);
         return run.succeeded() ? 0 : 1;
       }
@@ -151,12 +168,18 @@ public final class DagsCommand implements Runnable {
   }
 
   /** {@code dags list-import-errors}. */
-  @Command(name = "list-import-errors", description = "List the DAG files that failed to load.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "list-import-errors",
+      description = "List the DAG files that failed to load.",
+      mixinStandardHelpOptions = true)
   static final class ListImportErrors implements Callable<Integer> {
     @ParentCommand DagsCommand parent;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "table", description = "table, json or plain.")
+    @Option(
+        names = {"-o", "--output"},
+        defaultValue = "table",
+        description = "table, json or plain.")
     OutputFormat output;
 
     @Override

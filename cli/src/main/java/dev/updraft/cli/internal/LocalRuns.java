@@ -50,7 +50,8 @@ final class LocalRuns {
       }
       return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("logical date '" + text + "' is not an ISO-8601 date or date-time", e);
+      throw new IllegalArgumentException(
+          "logical date '" + text + "' is not an ISO-8601 date or date-time", e);
     }
   }
 }

@@ -20,7 +20,8 @@ final class RunPrinter implements RunListener {
 
   @Override
   public synchronized void onStateChange(String taskId, int tryNumber, TaskState state) {
-    out.printf("[%s] state: %s%s%n", taskId, state, tryNumber > 0 ? " (try " + tryNumber + ")" : "");
+    out.printf(
+        "[%s] state: %s%s%n", taskId, state, tryNumber > 0 ? " (try " + tryNumber + ")" : "");
     out.flush();
   }
 

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "standalone",
-    description = "Run Updraft on this machine. For now: load the DAGs and run each once in-process.",
+    description =
+        "Run Updraft on this machine. For now: load the DAGs and run each once in-process.",
     mixinStandardHelpOptions = true)
 public final class StandaloneCommand implements Callable<Integer> {
   private final UpdraftConfig config;
@@ -35,7 +36,8 @@ public final class StandaloneCommand implements Callable<Integer> {
     out.println("  The long-running scheduler, REST API and dashboard are not built yet.");
     out.println("  Until they are, standalone loads your DAGs and runs each once in this process,");
     out.println("  exactly as `updraft dags test` does, then exits.");
-    out.println("  dags folder: " + config.dagsFolder() + (config.loadExamples() ? " (+ examples)" : ""));
+    out.println(
+        "  dags folder: " + config.dagsFolder() + (config.loadExamples() ? " (+ examples)" : ""));
     out.println();
     List<String> failed = new ArrayList<>();
     try (DagCatalog catalog = DagCatalog.load(config)) {
@@ -49,7 +51,9 @@ public final class StandaloneCommand implements Callable<Integer> {
           failed.add(loaded.dag().dagId());
         }
       }
-      out.printf("Ran %d DAG(s); %s%n", catalog.dags().size(), failed.isEmpty() ? "all succeeded" : "failed: " + failed);
+      out.printf(
+          "Ran %d DAG(s); %s%n",
+          catalog.dags().size(), failed.isEmpty() ? "all succeeded" : "failed: " + failed);
     }
     out.flush();
     return failed.isEmpty() ? 0 : 1;

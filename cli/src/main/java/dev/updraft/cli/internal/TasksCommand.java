@@ -67,7 +67,8 @@ public final class TasksCommand implements Runnable {
   /** {@code tasks test DAG_ID TASK_ID [LOGICAL_DATE]}. */
   @Command(
       name = "test",
-      description = "Run one task instance in this process, ignoring its dependencies; nothing is recorded.",
+      description =
+          "Run one task instance in this process, ignoring its dependencies; nothing is recorded.",
       mixinStandardHelpOptions = true)
   static final class TestTask implements Callable<Integer> {
     @ParentCommand TasksCommand parent;
@@ -82,7 +83,10 @@ public final class TasksCommand implements Runnable {
     @Parameters(index = "2", arity = "0..1", paramLabel = "LOGICAL_DATE")
     String logicalDate;
 
-    @Option(names = {"-c", "--conf"}, paramLabel = "JSON", description = "The run's conf, a JSON object.")
+    @Option(
+        names = {"-c", "--conf"},
+        paramLabel = "JSON",
+        description = "The run's conf, a JSON object.")
     String conf;
 
     @Override
@@ -92,7 +96,9 @@ public final class TasksCommand implements Runnable {
         CompiledDag dag = catalog.require(dagId).dag();
         DagRunResult run = LocalRuns.harness(dag, logicalDate, conf, out).runTask(taskId);
         TaskInstanceResult task = run.task(taskId);
-        out.printf("Task %s.%s finished: %s after %d tr%s%n", dagId, taskId, task.state(), task.tryCount(), task.tryCount() == 1 ? "y" : "ies");
+        out.printf(
+            "Task %s.%s finished: %s after %d tr%s%n",
+            dagId, taskId, task.state(), task.tryCount(), task.tryCount() == 1 ? "y" : "ies");
         out.flush();
         return task.state() == TaskState.FAILED ? 1 : 0;
       }

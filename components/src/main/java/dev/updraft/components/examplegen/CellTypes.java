@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /** Types a text cell as the example generators do: integer, decimal, boolean, text, or missing. */
 public final class CellTypes {
   private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,18}");
-  private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][-+]?\\d+)?");
+  private static final Pattern DECIMAL =
+      Pattern.compile("[-+]?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][-+]?\\d+)?");
 
   private CellTypes() {}
 

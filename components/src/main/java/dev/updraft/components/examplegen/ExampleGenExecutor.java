@@ -47,8 +47,12 @@ final class ExampleGenExecutor implements ComponentExecutor {
         reader.read(file, record -> writer.write(splitter.splitOf(record), record));
       }
       examples.setSplitNames(splitter.splitNames());
-      writer.counts().forEach((split, count) -> examples.setProperty("num_examples_" + split, count));
-      context.log().println("Wrote " + writer.counts() + " examples from " + files.size() + " file(s)");
+      writer
+          .counts()
+          .forEach((split, count) -> examples.setProperty("num_examples_" + split, count));
+      context
+          .log()
+          .println("Wrote " + writer.counts() + " examples from " + files.size() + " file(s)");
     }
   }
 
@@ -67,7 +71,9 @@ final class ExampleGenExecutor implements ComponentExecutor {
       for (String split : splits) {
         Path directory = root.resolve("Split-" + split);
         Files.createDirectories(directory);
-        writers.put(split, Files.newBufferedWriter(directory.resolve("data.jsonl"), StandardCharsets.UTF_8));
+        writers.put(
+            split,
+            Files.newBufferedWriter(directory.resolve("data.jsonl"), StandardCharsets.UTF_8));
         counts.put(split, 0L);
       }
     }

@@ -12,13 +12,13 @@ import java.util.function.Consumer;
 
 /**
  * Turns the files under a directory into {@link Examples}, split into {@code train} and {@code
- * eval} by a hash of each record (2:1, as TFX's default output config), written as JSON lines
- * under {@code Split-<name>/data.jsonl}.
+ * eval} by a hash of each record (2:1, as TFX's default output config), written as JSON lines under
+ * {@code Split-<name>/data.jsonl}.
  *
- * <p><b>Extending it.</b> Subclass and override the one hook, {@link #readRecords(Path,
- * Consumer)}, which turns one input file into records; optionally narrow {@link
- * #acceptsFile(Path)}. Everything else (listing files, splitting, writing, recording) is
- * inherited. {@link CsvExampleGen} is such a subclass.
+ * <p><b>Extending it.</b> Subclass and override the one hook, {@link #readRecords(Path, Consumer)},
+ * which turns one input file into records; optionally narrow {@link #acceptsFile(Path)}. Everything
+ * else (listing files, splitting, writing, recording) is inherited. {@link CsvExampleGen} is such a
+ * subclass.
  *
  * <p>Spec: parameter {@code input_base} (a directory, templated), output {@code examples}.
  */
@@ -31,7 +31,10 @@ public abstract class FileBasedExampleGen extends BaseComponent {
 
   /** The spec every file-based ExampleGen shares. */
   public static final ComponentSpec SPEC =
-      ComponentSpec.builder().parameter(INPUT_BASE, String.class).output(EXAMPLES, Examples.class).build();
+      ComponentSpec.builder()
+          .parameter(INPUT_BASE, String.class)
+          .output(EXAMPLES, Examples.class)
+          .build();
 
   protected FileBasedExampleGen(String inputBase) {
     super(SPEC);

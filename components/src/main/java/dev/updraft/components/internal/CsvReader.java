@@ -1,5 +1,6 @@
 package dev.updraft.components.internal;
 
+import dev.updraft.components.examplegen.CellTypes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.updraft.components.examplegen.CellTypes;
 import java.util.function.Consumer;
 
 /** Reads delimited text with a header row (RFC 4180 quoting), typing each cell. */
@@ -37,7 +37,13 @@ public final class CsvReader {
         }
         if (row.size() != header.size()) {
           throw new IOException(
-              file + ":" + line[0] + ": expected " + header.size() + " fields, found " + row.size());
+              file
+                  + ":"
+                  + line[0]
+                  + ": expected "
+                  + header.size()
+                  + " fields, found "
+                  + row.size());
         }
         Map<String, Object> record = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {

@@ -19,13 +19,18 @@ class CsvExampleGenTest {
     Path input = Files.createDirectories(dir.resolve("in"));
     StringBuilder csv = new StringBuilder("species,bill_length_mm,note\n");
     for (int i = 0; i < 300; i++) {
-      csv.append(i % 2 == 0 ? "Adelie" : "Gentoo").append(',').append(30 + i * 0.1).append(",\"a, \"\"quoted\"\" note\"\n");
+      csv.append(i % 2 == 0 ? "Adelie" : "Gentoo")
+          .append(',')
+          .append(30 + i * 0.1)
+          .append(",\"a, \"\"quoted\"\" note\"\n");
     }
     Files.writeString(input.resolve("penguins.csv"), csv);
     Files.writeString(input.resolve("ignored.txt"), "not,a,csv\n");
 
     var result =
-        ComponentTestHarness.forComponent(new CsvExampleGen(input.toString())).artifactRoot(dir.resolve("out")).run();
+        ComponentTestHarness.forComponent(new CsvExampleGen(input.toString()))
+            .artifactRoot(dir.resolve("out"))
+            .run();
 
     assertThat(result.state()).as(result.error()).isEqualTo(TaskState.SUCCESS);
     Examples examples = result.output("examples", Examples.class);
@@ -71,7 +76,8 @@ class CsvExampleGenTest {
 
   @Test
   void missingInputDirectoryIsAClearError(@TempDir Path dir) {
-    var result = ComponentTestHarness.forComponent(new CsvExampleGen(dir.resolve("nope").toString())).run();
+    var result =
+        ComponentTestHarness.forComponent(new CsvExampleGen(dir.resolve("nope").toString())).run();
     assertThat(result.error()).contains("nope is not a directory");
   }
 

@@ -10,9 +10,9 @@ import dev.updraft.sdk.component.ComponentSpec;
 
 /**
  * A component built from scratch, the TFX way: a spec ({@link #SPEC}), an executor ({@link
- * FilterExamplesExecutor}) and a driver ({@link LatestExamplesDriver}). It keeps the examples
- * whose {@code column} is at least {@code min_value}. Its input is optional: when no channel is
- * bound, the driver resolves the newest Examples the pipeline has produced.
+ * FilterExamplesExecutor}) and a driver ({@link LatestExamplesDriver}). It keeps the examples whose
+ * {@code column} is at least {@code min_value}. Its input is optional: when no channel is bound,
+ * the driver resolves the newest Examples the pipeline has produced.
  */
 @Component("FilterExamples")
 public final class FilterExamples extends BaseComponent {

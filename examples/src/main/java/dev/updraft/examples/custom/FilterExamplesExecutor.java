@@ -27,7 +27,11 @@ public final class FilterExamplesExecutor implements ComponentExecutor {
       Files.createDirectories(output.splitPath(split));
       JsonLines.write(output.splitPath(split).resolve("data.jsonl"), kept);
       output.setProperty("num_examples_" + split, kept.size());
-      context.log().printf("%s: kept %d of %d examples with %s >= %s%n", split, kept.size(), rows.size(), column, minValue);
+      context
+          .log()
+          .printf(
+              "%s: kept %d of %d examples with %s >= %s%n",
+              split, kept.size(), rows.size(), column, minValue);
     }
     output.setSplitNames(input.splitNames());
   }

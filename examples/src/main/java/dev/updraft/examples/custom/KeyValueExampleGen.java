@@ -1,7 +1,7 @@
 package dev.updraft.examples.custom;
 
-import dev.updraft.components.examplegen.FileBasedExampleGen;
 import dev.updraft.components.examplegen.CellTypes;
+import dev.updraft.components.examplegen.FileBasedExampleGen;
 import dev.updraft.sdk.component.Component;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,8 @@ public final class KeyValueExampleGen extends FileBasedExampleGen {
       for (String pair : line.split("\\s+")) {
         int equals = pair.indexOf('=');
         if (equals <= 0) {
-          throw new IOException(file + ":" + (i + 1) + ": expected key=value, found '" + pair + "'");
+          throw new IOException(
+              file + ":" + (i + 1) + ": expected key=value, found '" + pair + "'");
         }
         record.put(pair.substring(0, equals), CellTypes.parse(pair.substring(equals + 1)));
       }

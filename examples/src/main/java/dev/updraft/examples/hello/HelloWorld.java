@@ -13,9 +13,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The tour of Updraft's task model: a shell task, Java tasks passing an XCom, a branch, a task
- * that fails once and succeeds on retry, and a cleanup that runs after a failure ({@code
- * all_done}). Run it with {@code ./updraft dags test hello_world}.
+ * The tour of Updraft's task model: a shell task, Java tasks passing an XCom, a branch, a task that
+ * fails once and succeeds on retry, and a cleanup that runs after a failure ({@code all_done}). Run
+ * it with {@code ./updraft dags test hello_world}.
  */
 @DagDefinition
 public final class HelloWorld implements DagFactory {
@@ -32,7 +32,9 @@ public final class HelloWorld implements DagFactory {
             .param("name", Param.of("Updraft", "string").describedAs("who to greet"))
             .defaultArgs(TaskArgs.builder().retries(0).retryDelay(Duration.ofSeconds(1)).build());
 
-    var sayHello = dag.bash("say_hello", "echo \"Hello from {{ dag.dag_id }}, run {{ run_id }}, ds={{ ds }}\"");
+    var sayHello =
+        dag.bash(
+            "say_hello", "echo \"Hello from {{ dag.dag_id }}, run {{ run_id }}, ds={{ ds }}\"");
     var greeting = dag.task(HelloWorld::makeGreeting);
     var letters = dag.task(HelloWorld::countLetters, greeting);
     sayHello.then(greeting);
@@ -51,7 +53,9 @@ public final class HelloWorld implements DagFactory {
     var doomed = dag.bash("always_fails", "echo 'this task fails on purpose' && exit 1");
     sayHello.then(doomed);
     var cleanup =
-        dag.bash("cleanup", "echo 'cleaning up, whatever happened upstream (try {{ ti.try_number }})'")
+        dag.bash(
+                "cleanup",
+                "echo 'cleaning up, whatever happened upstream (try {{ ti.try_number }})'")
             .triggerRule(TriggerRule.ALL_DONE);
     flaky.then(cleanup);
     doomed.then(cleanup);

@@ -29,7 +29,9 @@ final class BagAssembler {
       LoadedDag first = dags.putIfAbsent(dag.dagId(), dag);
       if (first == null) {
         used = true;
-        loaders.put(dag.dagId(), result.loader());
+        if (result.loader() != null) { // null: a registered factory on the boot class path
+          loaders.put(dag.dagId(), result.loader());
+        }
       } else {
         errors.add(
             ImportError.of(

@@ -34,6 +34,7 @@ import java.util.Optional;
  */
 public final class DagBag implements AutoCloseable {
   private final Map<String, LoadedDag> dags;
+  private final List<LoadedDag> sortedDags;
   private final List<String> dagIds;
   private final Map<String, ClassLoader> loaders;
   private final List<ImportError> importErrors;
@@ -48,6 +49,7 @@ public final class DagBag implements AutoCloseable {
     this.importErrors = List.copyOf(assembled.errors());
     this.skippedSources = List.copyOf(assembled.skipped());
     this.openLoaders = List.copyOf(assembled.openLoaders());
+    this.sortedDags = List.copyOf(assembled.dags().values()); // a TreeMap: sorted by id
     this.dagIds = List.copyOf(assembled.dags().keySet());
     this.loadDuration = loadDuration;
   }
@@ -63,7 +65,7 @@ public final class DagBag implements AutoCloseable {
 
   /** The DAGs, sorted by id. */
   public Collection<LoadedDag> dags() {
-    return dagIds.stream().map(dags::get).toList();
+    return sortedDags;
   }
 
   public Optional<LoadedDag> dag(String dagId) {
@@ -156,8 +158,7 @@ public final class DagBag implements AutoCloseable {
       if (folder != null) {
         DagSourceLoader loader = new DagSourceLoader(parent);
         try {
-          OrderedParallel.map(DagSourceScanner.scan(folder), loader::load)
-              .forEach(assembler::add);
+          OrderedParallel.map(DagSourceScanner.scan(folder), loader::load).forEach(assembler::add);
         } catch (IOException | UncheckedIOException e) {
           assembler.add(SourceResult.failed(folder.toString(), scanError(folder, e)));
         }

@@ -10,15 +10,15 @@ import java.util.Optional;
 import java.util.zip.ZipFile;
 
 /**
- * Loads one source in a class loader of its own, so that sources may use different versions of
- * the same library, and compiles the DAGs its factories create.
+ * Loads one source in a class loader of its own, so that sources may use different versions of the
+ * same library, and compiles the DAGs its factories create.
  */
 final class DagSourceLoader {
   private final ClassLoader parent;
 
   /**
-   * @param parent the parent of every source's loader: it must hold the SDK, so that DAGs share
-   *     its types with the scheduler
+   * @param parent the parent of every source's loader: it must hold the SDK, so that DAGs share its
+   *     types with the scheduler
    */
   DagSourceLoader(ClassLoader parent) {
     this.parent = parent;

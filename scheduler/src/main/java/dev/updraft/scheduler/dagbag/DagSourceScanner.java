@@ -31,7 +31,10 @@ final class DagSourceScanner {
     }
     List<DagSource> sources = new ArrayList<>();
     Files.walkFileTree(
-        root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new Visitor(root, sources));
+        root,
+        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+        Integer.MAX_VALUE,
+        new Visitor(root, sources));
     sources.sort(null);
     return List.copyOf(sources);
   }

@@ -59,7 +59,8 @@ final class FactoryRunner {
     } catch (Throwable e) {
       Throwable cause = unwrap(e);
       errors.accept(
-          ImportError.of(source, "DAG factory '" + className + "' " + step + ": " + describe(cause), cause));
+          ImportError.of(
+              source, "DAG factory '" + className + "' " + step + ": " + describe(cause), cause));
     }
   }
 
@@ -79,13 +80,15 @@ final class FactoryRunner {
     try {
       Dag dag = factory.create();
       if (dag == null) {
-        errors.accept(ImportError.of(origin, "DAG factory '" + className + "' returned null", null));
+        errors.accept(
+            ImportError.of(origin, "DAG factory '" + className + "' returned null", null));
         return;
       }
       CompiledDag compiled = DagCompiler.compile(dag);
       dags.accept(new LoadedDag(compiled, source, className));
     } catch (DagValidationException e) {
-      errors.accept(ImportError.of(origin, "DAG factory '" + className + "': " + e.getMessage(), e));
+      errors.accept(
+          ImportError.of(origin, "DAG factory '" + className + "': " + e.getMessage(), e));
     } catch (Throwable e) {
       errors.accept(
           ImportError.of(origin, "DAG factory '" + className + "' failed: " + describe(e), e));

@@ -27,17 +27,16 @@ final class DagArtifacts {
   private final Path workDir;
   private int builds;
 
-  /** @param workDir where sources and classes are written; jars and folders go where asked */
+  /**
+   * @param workDir where sources and classes are written; jars and folders go where asked
+   */
   DagArtifacts(Path workDir) {
     this.workDir = workDir;
   }
 
   /** A factory with tasks {@code a >> b} and the given DAG id. */
   static String factory(String className, String dagId) {
-    return factory(
-        className,
-        dagId,
-        "dag.bash(\"a\", \"echo a\").then(dag.empty(\"b\"));");
+    return factory(className, dagId, "dag.bash(\"a\", \"echo a\").then(dag.empty(\"b\"));");
   }
 
   /**
@@ -119,7 +118,8 @@ final class DagArtifacts {
       }
       ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
       if (COMPILER.run(null, diagnostics, diagnostics, args.toArray(String[]::new)) != 0) {
-        throw new AssertionError("compilation failed:\n" + diagnostics.toString(StandardCharsets.UTF_8));
+        throw new AssertionError(
+            "compilation failed:\n" + diagnostics.toString(StandardCharsets.UTF_8));
       }
       if (!serviceEntries.isEmpty()) {
         Path services = classes.resolve(DagSource.SERVICES_ENTRY);

@@ -132,18 +132,20 @@ class DagBagTest {
 
     try (DagBag bag = DagBag.load(dags())) {
       assertThat(bag.dagIds()).containsExactly("good");
-      assertThat(bag.importErrors()).singleElement().satisfies(
-          error -> {
-            assertThat(error.source()).isEqualTo(jar.toString());
-            assertThat(error.message())
-                .contains("p.Broken")
-                .contains("IllegalStateException")
-                .contains("no database configured");
-            assertThat(error.stackTrace())
-                .contains("java.lang.IllegalStateException: no database configured")
-                .contains("p.Broken.create(");
-            assertThat(error.timestamp()).isNotNull();
-          });
+      assertThat(bag.importErrors())
+          .singleElement()
+          .satisfies(
+              error -> {
+                assertThat(error.source()).isEqualTo(jar.toString());
+                assertThat(error.message())
+                    .contains("p.Broken")
+                    .contains("IllegalStateException")
+                    .contains("no database configured");
+                assertThat(error.stackTrace())
+                    .contains("java.lang.IllegalStateException: no database configured")
+                    .contains("p.Broken.create(");
+                assertThat(error.timestamp()).isNotNull();
+              });
     }
   }
 
@@ -157,11 +159,13 @@ class DagBagTest {
 
     try (DagBag bag = DagBag.load(dags())) {
       assertThat(bag.dagIds()).containsExactly("good");
-      assertThat(bag.importErrors()).singleElement().satisfies(
-          error -> {
-            assertThat(error.message()).contains("p.Missing").contains("not found");
-            assertThat(error.stackTrace()).contains("ClassNotFoundException");
-          });
+      assertThat(bag.importErrors())
+          .singleElement()
+          .satisfies(
+              error -> {
+                assertThat(error.message()).contains("p.Missing").contains("not found");
+                assertThat(error.stackTrace()).contains("ClassNotFoundException");
+              });
     }
   }
 
@@ -175,11 +179,13 @@ class DagBagTest {
 
     try (DagBag bag = DagBag.load(dags())) {
       assertThat(bag.dags()).isEmpty();
-      assertThat(bag.importErrors()).singleElement().satisfies(
-          error ->
-              assertThat(error.message())
-                  .contains("p.Plain")
-                  .contains("does not implement dev.updraft.sdk.DagFactory"));
+      assertThat(bag.importErrors())
+          .singleElement()
+          .satisfies(
+              error ->
+                  assertThat(error.message())
+                      .contains("p.Plain")
+                      .contains("does not implement dev.updraft.sdk.DagFactory"));
     }
   }
 
@@ -196,11 +202,13 @@ class DagBagTest {
             List.of("p.NeedsArg"));
 
     try (DagBag bag = DagBag.load(dags())) {
-      assertThat(bag.importErrors()).singleElement().satisfies(
-          error ->
-              assertThat(error.message())
-                  .contains("p.NeedsArg")
-                  .contains("no public no-argument constructor"));
+      assertThat(bag.importErrors())
+          .singleElement()
+          .satisfies(
+              error ->
+                  assertThat(error.message())
+                      .contains("p.NeedsArg")
+                      .contains("no public no-argument constructor"));
     }
   }
 
@@ -217,14 +225,16 @@ class DagBagTest {
             List.of("p.BadInit"));
 
     try (DagBag bag = DagBag.load(dags())) {
-      assertThat(bag.importErrors()).singleElement().satisfies(
-          error -> {
-            assertThat(error.message())
-                .contains("p.BadInit")
-                .contains("ExceptionInInitializerError")
-                .contains("NumberFormatException");
-            assertThat(error.stackTrace()).contains("NumberFormatException");
-          });
+      assertThat(bag.importErrors())
+          .singleElement()
+          .satisfies(
+              error -> {
+                assertThat(error.message())
+                    .contains("p.BadInit")
+                    .contains("ExceptionInInitializerError")
+                    .contains("NumberFormatException");
+                assertThat(error.stackTrace()).contains("NumberFormatException");
+              });
     }
   }
 
@@ -272,13 +282,15 @@ class DagBagTest {
             List.of("p.Invalid"));
 
     try (DagBag bag = DagBag.load(dags())) {
-      assertThat(bag.importErrors()).singleElement().satisfies(
-          error ->
-              assertThat(error.message())
-                  .contains("p.Invalid")
-                  .contains("DAG 'invalid' is invalid")
-                  .contains("task id 'a' is used by 2 tasks")
-                  .contains("'ghost'"));
+      assertThat(bag.importErrors())
+          .singleElement()
+          .satisfies(
+              error ->
+                  assertThat(error.message())
+                      .contains("p.Invalid")
+                      .contains("DAG 'invalid' is invalid")
+                      .contains("task id 'a' is used by 2 tasks")
+                      .contains("'ghost'"));
     }
   }
 
@@ -299,12 +311,14 @@ class DagBagTest {
     try (DagBag bag = DagBag.load(dags())) {
       assertThat(bag.dagIds()).containsExactly("same");
       assertThat(bag.dag("same").orElseThrow().source()).isEqualTo(first.toString());
-      assertThat(bag.importErrors()).singleElement().satisfies(
-          error -> {
-            assertThat(error.source()).isEqualTo(second.toString());
-            assertThat(error.message())
-                .isEqualTo("DAG id 'same' is already defined in " + first);
-          });
+      assertThat(bag.importErrors())
+          .singleElement()
+          .satisfies(
+              error -> {
+                assertThat(error.source()).isEqualTo(second.toString());
+                assertThat(error.message())
+                    .isEqualTo("DAG id 'same' is already defined in " + first);
+              });
     }
   }
 
@@ -371,25 +385,32 @@ class DagBagTest {
 
     try (DagBag bag = DagBag.load(dags())) {
       assertThat(bag.dags()).isEmpty();
-      assertThat(bag.importErrors()).singleElement().satisfies(
-          error -> assertThat(error.source()).isEqualTo(jar.toString()));
+      assertThat(bag.importErrors())
+          .singleElement()
+          .satisfies(error -> assertThat(error.source()).isEqualTo(jar.toString()));
     }
   }
 
   @Test
   void loadsRegisteredFactories() {
     try (DagBag bag =
-        DagBag.builder().register(new InlineFactory("inline")).register(new ThrowingFactory())
+        DagBag.builder()
+            .register(new InlineFactory("inline"))
+            .register(new ThrowingFactory())
             .build()) {
       LoadedDag inline = bag.dag("inline").orElseThrow();
       assertThat(inline.source()).isNull();
       assertThat(inline.factoryClass()).isEqualTo(InlineFactory.class.getName());
       assertThat(bag.classLoader("inline")).contains(InlineFactory.class.getClassLoader());
-      assertThat(bag.importErrors()).singleElement().satisfies(
-          error -> {
-            assertThat(error.source()).isEqualTo(ThrowingFactory.class.getName());
-            assertThat(error.message()).contains(ThrowingFactory.class.getName()).contains("nope");
-          });
+      assertThat(bag.importErrors())
+          .singleElement()
+          .satisfies(
+              error -> {
+                assertThat(error.source()).isEqualTo(ThrowingFactory.class.getName());
+                assertThat(error.message())
+                    .contains(ThrowingFactory.class.getName())
+                    .contains("nope");
+              });
     }
   }
 
@@ -405,13 +426,15 @@ class DagBagTest {
     try (DagBag bag =
         DagBag.builder().folder(dags()).register(new InlineFactory("inline")).build()) {
       assertThat(bag.dag("inline").orElseThrow().source()).isNull();
-      assertThat(bag.importErrors()).singleElement().satisfies(
-          error -> {
-            assertThat(error.source()).isEqualTo(jar.toString());
-            assertThat(error.message())
-                .isEqualTo(
-                    "DAG id 'inline' is already defined in " + InlineFactory.class.getName());
-          });
+      assertThat(bag.importErrors())
+          .singleElement()
+          .satisfies(
+              error -> {
+                assertThat(error.source()).isEqualTo(jar.toString());
+                assertThat(error.message())
+                    .isEqualTo(
+                        "DAG id 'inline' is already defined in " + InlineFactory.class.getName());
+              });
     }
   }
 

@@ -6,7 +6,11 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Makes a public static method a component (as TFX's {@code @component} does): each parameter is an {@link InputArtifact}, an {@link OutputArtifact} or a {@link Parameter}. Use it through {@link FunctionComponent#of(Class, String)}. */
+/**
+ * Makes a public static method a component (as TFX's {@code @component} does): each parameter is an
+ * {@link InputArtifact}, an {@link OutputArtifact} or a {@link Parameter}. Use it through {@link
+ * FunctionComponent#of(Class, String)}.
+ */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)

@@ -24,7 +24,8 @@ public interface DriverContext {
    * Records an artifact that exists outside the pipeline (a dataset on disk, say) and returns it,
    * LIVE; the same URI and type recorded before returns the earlier record.
    */
-  <T extends Artifact> T registerExternal(Class<T> type, String uri, Map<String, Object> properties);
+  <T extends Artifact> T registerExternal(
+      Class<T> type, String uri, Map<String, Object> properties);
 
   /** The execution's log. */
   PrintStream log();

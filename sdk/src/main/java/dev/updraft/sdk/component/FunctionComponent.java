@@ -9,9 +9,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A component made from a {@link ComponentFunction} method (TFX's {@code @component}): the
- * method's annotated parameters become the spec, and an execution calls the method with the
- * resolved input artifacts, the prepared output artifacts and the parameter values.
+ * A component made from a {@link ComponentFunction} method (TFX's {@code @component}): the method's
+ * annotated parameters become the spec, and an execution calls the method with the resolved input
+ * artifacts, the prepared output artifacts and the parameter values.
  *
  * <pre>{@code
  * var stats = FunctionComponent.of(MyComponents.class, "countRows")
@@ -51,7 +51,8 @@ public final class FunctionComponent extends BaseComponent {
     Method method = candidates.get(0);
     int modifiers = method.getModifiers();
     if (!Modifier.isStatic(modifiers) || !Modifier.isPublic(modifiers)) {
-      throw new IllegalArgumentException("@ComponentFunction " + culprit + " must be public static");
+      throw new IllegalArgumentException(
+          "@ComponentFunction " + culprit + " must be public static");
     }
     String annotated = method.getAnnotation(ComponentFunction.class).value();
     return new FunctionComponent(
@@ -144,7 +145,8 @@ public final class FunctionComponent extends BaseComponent {
     };
   }
 
-  private static Object argumentFor(java.lang.reflect.Parameter parameter, ExecutorContext context) {
+  private static Object argumentFor(
+      java.lang.reflect.Parameter parameter, ExecutorContext context) {
     InputArtifact input = parameter.getAnnotation(InputArtifact.class);
     if (input != null) {
       List<Artifact> artifacts = context.inputs(input.value());

@@ -6,7 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks a {@link ComponentFunction} parameter as an input artifact; its type is a subclass of {@code Artifact}. */
+/**
+ * Marks a {@link ComponentFunction} parameter as an input artifact; its type is a subclass of
+ * {@code Artifact}.
+ */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)

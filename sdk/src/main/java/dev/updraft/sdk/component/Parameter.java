@@ -6,7 +6,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks a {@link ComponentFunction} parameter as a plain execution parameter (a string, number, boolean, list or map). */
+/**
+ * Marks a {@link ComponentFunction} parameter as a plain execution parameter (a string, number,
+ * boolean, list or map).
+ */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.PARAMETER)

@@ -21,7 +21,10 @@ public final class Json {
       return MAPPER.writeValueAsString(value);
     } catch (Exception e) {
       throw new IllegalArgumentException(
-          "value of type " + value.getClass().getName() + " is not JSON-serializable: " + e.getMessage(),
+          "value of type "
+              + value.getClass().getName()
+              + " is not JSON-serializable: "
+              + e.getMessage(),
           e);
     }
   }
@@ -33,7 +36,12 @@ public final class Json {
       return MAPPER.readValue(json, javaType);
     } catch (Exception e) {
       throw new IllegalArgumentException(
-          "JSON " + abbreviate(json) + " cannot be read as " + type.getTypeName() + ": " + e.getMessage(),
+          "JSON "
+              + abbreviate(json)
+              + " cannot be read as "
+              + type.getTypeName()
+              + ": "
+              + e.getMessage(),
           e);
     }
   }

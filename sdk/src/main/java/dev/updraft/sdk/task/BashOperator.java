@@ -183,9 +183,7 @@ public final class BashOperator implements Operator {
 
   private static void deleteQuietly(Path directory) {
     try (var paths = java.nio.file.Files.walk(directory)) {
-      paths
-          .sorted(java.util.Comparator.reverseOrder())
-          .forEach(path -> path.toFile().delete());
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       // A leftover temporary directory is harmless.
     }

@@ -18,7 +18,8 @@ public final class BranchOperator implements Operator {
   @Override
   public OperatorResult execute(OperatorContext context) throws Exception {
     Collection<String> chosen = function.choose(context);
-    LinkedHashSet<String> follow = new LinkedHashSet<>(chosen == null ? java.util.List.of() : chosen);
+    LinkedHashSet<String> follow =
+        new LinkedHashSet<>(chosen == null ? java.util.List.of() : chosen);
     context.log().println("Following branch " + follow);
     return new OperatorResult.Branch(follow);
   }

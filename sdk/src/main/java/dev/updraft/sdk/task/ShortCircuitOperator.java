@@ -12,7 +12,8 @@ public final class ShortCircuitOperator implements Operator {
   private final ShortCircuitFunction condition;
   private final boolean ignoreDownstreamTriggerRules;
 
-  public ShortCircuitOperator(ShortCircuitFunction condition, boolean ignoreDownstreamTriggerRules) {
+  public ShortCircuitOperator(
+      ShortCircuitFunction condition, boolean ignoreDownstreamTriggerRules) {
     this.condition = Objects.requireNonNull(condition, "condition");
     this.ignoreDownstreamTriggerRules = ignoreDownstreamTriggerRules;
   }

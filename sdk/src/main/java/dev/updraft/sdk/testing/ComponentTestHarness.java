@@ -75,7 +75,8 @@ public final class ComponentTestHarness {
     for (String key : component.spec().outputs().keySet()) {
       outputs.put(key, run.outputs(component.id(), key));
     }
-    String error = task.tries().isEmpty() ? null : task.tries().get(task.tries().size() - 1).error();
+    String error =
+        task.tries().isEmpty() ? null : task.tries().get(task.tries().size() - 1).error();
     return new ComponentRunResult(task.state(), error, task.log(), outputs);
   }
 
@@ -103,7 +104,15 @@ public final class ComponentTestHarness {
       List<Artifact> artifacts = outputs.getOrDefault(key, List.of());
       if (artifacts.size() != 1) {
         throw new IllegalStateException(
-            "output '" + key + "' has " + artifacts.size() + " artifacts (state " + state + ", error " + error + ")");
+            "output '"
+                + key
+                + "' has "
+                + artifacts.size()
+                + " artifacts (state "
+                + state
+                + ", error "
+                + error
+                + ")");
       }
       return type.cast(artifacts.get(0));
     }

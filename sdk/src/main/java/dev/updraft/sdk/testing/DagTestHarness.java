@@ -24,8 +24,8 @@ import java.util.Objects;
 
 /**
  * Runs a DAG, or one of its tasks, in this process with Airflow's semantics, for tests and for
- * {@code updraft dags test}. Nothing is recorded beyond the run: XComs and artifacts live in
- * memory (artifact payloads under a temporary directory unless one is given).
+ * {@code updraft dags test}. Nothing is recorded beyond the run: XComs and artifacts live in memory
+ * (artifact payloads under a temporary directory unless one is given).
  *
  * <pre>{@code
  * DagRunResult run = DagTestHarness.forDag(new HelloWorld().create()).conf(Map.of("name", "x")).run();
@@ -121,7 +121,13 @@ public final class DagTestHarness {
         logicalDate != null ? logicalDate : Instant.now().truncatedTo(ChronoUnit.SECONDS);
     Map<String, Object> params = RunParams.resolve(dag.dag(), conf);
     return new RunInfo(
-        runId != null ? runId : RunIds.of("manual", date), "manual", date, date, date, conf, params);
+        runId != null ? runId : RunIds.of("manual", date),
+        "manual",
+        date,
+        date,
+        date,
+        conf,
+        params);
   }
 
   private Path root() {

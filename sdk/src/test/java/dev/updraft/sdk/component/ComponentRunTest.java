@@ -27,7 +27,11 @@ class ComponentRunTest {
   @Component("LineWriter")
   static final class LineWriter extends BaseComponent {
     LineWriter(int rows) {
-      super(ComponentSpec.builder().output("examples", Examples.class).parameter("rows", Integer.class).build());
+      super(
+          ComponentSpec.builder()
+              .output("examples", Examples.class)
+              .parameter("rows", Integer.class)
+              .build());
       bindParameter("rows", rows);
     }
 
@@ -44,7 +48,9 @@ class ComponentRunTest {
           throw new IllegalArgumentException("rows must not be negative: " + rows);
         }
         Files.createDirectories(examples.splitPath("train"));
-        Files.write(examples.splitPath("train").resolve("data.txt"), java.util.Collections.nCopies(rows, "row"));
+        Files.write(
+            examples.splitPath("train").resolve("data.txt"),
+            java.util.Collections.nCopies(rows, "row"));
         examples.setSplitNames(List.of("train"));
       };
     }
@@ -74,7 +80,10 @@ class ComponentRunTest {
     dag.component(writer);
 
     DagRunResult run =
-        DagTestHarness.forDag(dag.build()).artifactRoot(root).conf(Map.of("label", "templated")).run();
+        DagTestHarness.forDag(dag.build())
+            .artifactRoot(root)
+            .conf(Map.of("label", "templated"))
+            .run();
 
     assertThat(run.state()).isEqualTo(DagRunState.SUCCESS);
     Artifact examples = run.outputs("LineWriter", "examples").get(0);
@@ -108,7 +117,8 @@ class ComponentRunTest {
             .run();
 
     assertThat(result.state()).isEqualTo(TaskState.SUCCESS);
-    assertThat(result.output("statistics", ExampleStatistics.class).property("lines")).isEqualTo(2L);
+    assertThat(result.output("statistics", ExampleStatistics.class).property("lines"))
+        .isEqualTo(2L);
   }
 
   @Test

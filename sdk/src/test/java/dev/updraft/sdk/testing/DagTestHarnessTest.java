@@ -61,14 +61,16 @@ class DagTestHarnessTest {
     DagBuilder dag = Dag.builder("bash").param("who", Param.of("world", "string"));
     dag.bash(
         "echo",
-        BashOperator.of("echo first; echo \"hi {{ params.who }} on {{ ds }} in $AIRFLOW_CTX_DAG_ID $EXTRA\"")
+        BashOperator.of(
+                "echo first; echo \"hi {{ params.who }} on {{ ds }} in $AIRFLOW_CTX_DAG_ID $EXTRA\"")
             .env(Map.of("EXTRA", "{{ ds_nodash }}"))
             .appendEnv(true));
 
     DagRunResult run =
         DagTestHarness.forDag(dag.build()).logicalDate(DATE).conf(Map.of("who", "updraft")).run();
 
-    assertThat(run.xcom("echo", String.class)).contains("hi updraft on 2024-03-05 in bash 20240305");
+    assertThat(run.xcom("echo", String.class))
+        .contains("hi updraft on 2024-03-05 in bash 20240305");
     TaskTry taskTry = run.task("echo").tries().get(0);
     assertThat(taskTry.renderedFields()).containsEntry("env.EXTRA", "20240305");
     assertThat(taskTry.log()).contains("first");
@@ -169,8 +171,12 @@ class DagTestHarnessTest {
 
     TaskInstanceResult flakyResult = run.task("flaky");
     assertThat(flakyResult.state()).isEqualTo(TaskState.SUCCESS);
-    assertThat(flakyResult.tries()).extracting(TaskTry::state).containsExactly(TaskState.UP_FOR_RETRY, TaskState.SUCCESS);
-    assertThat(Duration.between(flakyResult.tries().get(0).endDate(), flakyResult.tries().get(1).startDate()))
+    assertThat(flakyResult.tries())
+        .extracting(TaskTry::state)
+        .containsExactly(TaskState.UP_FOR_RETRY, TaskState.SUCCESS);
+    assertThat(
+            Duration.between(
+                flakyResult.tries().get(0).endDate(), flakyResult.tries().get(1).startDate()))
         .isGreaterThanOrEqualTo(Duration.ofMillis(300));
     assertThat(run.state("cleanup")).isEqualTo(TaskState.SUCCESS);
     assertThat(run.state("strict")).isEqualTo(TaskState.UPSTREAM_FAILED);
@@ -180,14 +186,18 @@ class DagTestHarnessTest {
   @Test
   void taskFailExceptionFailsWithoutRetryAndSkipExceptionSkips() {
     DagBuilder dag = Dag.builder("exceptions");
-    dag.task("fail_fast", () -> {
-          throw new TaskFailException("bad input, retrying will not help");
-        })
+    dag.task(
+            "fail_fast",
+            () -> {
+              throw new TaskFailException("bad input, retrying will not help");
+            })
         .retries(3)
         .retryDelay(Duration.ZERO);
-    dag.task("skip_me", () -> {
-      throw new TaskSkipException("nothing to do today");
-    });
+    dag.task(
+        "skip_me",
+        () -> {
+          throw new TaskSkipException("nothing to do today");
+        });
     DagRunResult run = DagTestHarness.forDag(dag.build()).run();
     assertThat(run.task("fail_fast").tryCount()).isEqualTo(1);
     assertThat(run.state("fail_fast")).isEqualTo(TaskState.FAILED);

@@ -58,7 +58,12 @@ public final class CompiledDag {
     TaskDefinition task = tasks.get(taskId);
     if (task == null) {
       throw new IllegalArgumentException(
-          "DAG '" + dag.dagId() + "' has no task '" + taskId + "'; its tasks are " + topologicalOrder);
+          "DAG '"
+              + dag.dagId()
+              + "' has no task '"
+              + taskId
+              + "'; its tasks are "
+              + topologicalOrder);
     }
     return task;
   }

@@ -32,12 +32,14 @@ final class ComponentChecks {
       Problems problems) {
     ComponentSpec spec = component.spec();
     String id = component.id();
-    component.inputBindings().forEach(
-        (key, channel) -> {
-          if (!fixedInputs.contains(key)) {
-            checkBinding(component, key, channel, inDag, problems);
-          }
-        });
+    component
+        .inputBindings()
+        .forEach(
+            (key, channel) -> {
+              if (!fixedInputs.contains(key)) {
+                checkBinding(component, key, channel, inDag, problems);
+              }
+            });
     for (ComponentSpec.InputSpec input : spec.inputs().values()) {
       if (!input.optional()
           && component.inputBindings().get(input.name()) == null
@@ -62,7 +64,12 @@ final class ComponentChecks {
             problems.add(
                 UNKNOWN_PARAMETER,
                 id + "." + name,
-                "'" + id + "' has no parameter '" + name + "'; its parameters are " + spec.parameters().keySet());
+                "'"
+                    + id
+                    + "' has no parameter '"
+                    + name
+                    + "'; its parameters are "
+                    + spec.parameters().keySet());
           } else if (!boxed(parameter.type()).isInstance(value)) {
             problems.add(
                 PARAMETER_TYPE_MISMATCH,
@@ -102,7 +109,12 @@ final class ComponentChecks {
       problems.add(
           UNKNOWN_INPUT,
           id + "." + key,
-          "'" + id + "' has no input '" + key + "'; its inputs are " + component.spec().inputs().keySet());
+          "'"
+              + id
+              + "' has no input '"
+              + key
+              + "'; its inputs are "
+              + component.spec().inputs().keySet());
       return;
     }
     if (channel == null) {

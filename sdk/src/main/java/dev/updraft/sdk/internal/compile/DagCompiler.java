@@ -51,7 +51,8 @@ public final class DagCompiler {
       TaskArgs args = task.args().resolve();
       tasks.put(task.taskId(), task);
       options.put(
-          task.taskId(), new TaskOptions(args, TriggerRule.fromValue(args.triggerRule()).orElseThrow()));
+          task.taskId(),
+          new TaskOptions(args, TriggerRule.fromValue(args.triggerRule()).orElseThrow()));
     }
     return new CompiledDag(dag, graph, tasks, options);
   }

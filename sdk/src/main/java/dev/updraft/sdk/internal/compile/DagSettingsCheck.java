@@ -25,7 +25,9 @@ final class DagSettingsCheck {
   static void check(Dag dag, Problems problems) {
     checkId("DAG id", dag.dagId(), problems);
     checkSchedule(dag, problems);
-    if (dag.startDate() != null && dag.endDate() != null && dag.endDate().isBefore(dag.startDate())) {
+    if (dag.startDate() != null
+        && dag.endDate() != null
+        && dag.endDate().isBefore(dag.startDate())) {
       problems.add(
           BAD_DATES,
           "end_date",
@@ -34,8 +36,12 @@ final class DagSettingsCheck {
     dag.params().forEach((name, param) -> checkParam(name, param, problems));
     positive("max_active_runs", dag.maxActiveRuns(), problems);
     positive("max_active_tasks", dag.maxActiveTasks(), problems);
-    if (dag.dagrunTimeout() != null && (dag.dagrunTimeout().isNegative() || dag.dagrunTimeout().isZero())) {
-      problems.add(BAD_SETTING, "dagrun_timeout", "dagrun_timeout must be positive, not " + dag.dagrunTimeout());
+    if (dag.dagrunTimeout() != null
+        && (dag.dagrunTimeout().isNegative() || dag.dagrunTimeout().isZero())) {
+      problems.add(
+          BAD_SETTING,
+          "dagrun_timeout",
+          "dagrun_timeout must be positive, not " + dag.dagrunTimeout());
     }
   }
 
@@ -75,11 +81,16 @@ final class DagSettingsCheck {
                       problems.add(
                           BAD_SCHEDULE,
                           schedule.expression(),
-                          "schedule '" + schedule.expression() + "' is not a valid cron expression: " + why));
+                          "schedule '"
+                              + schedule.expression()
+                              + "' is not a valid cron expression: "
+                              + why));
       case INTERVAL -> {
         if (schedule.interval().isNegative() || schedule.interval().isZero()) {
           problems.add(
-              BAD_SCHEDULE, schedule.toString(), "schedule interval must be positive, not " + schedule);
+              BAD_SCHEDULE,
+              schedule.toString(),
+              "schedule interval must be positive, not " + schedule);
         }
       }
       default -> {}
@@ -97,7 +108,12 @@ final class DagSettingsCheck {
       problems.add(
           BAD_PARAM,
           "params." + name,
-          "param '" + name + "' has unknown type '" + param.type() + "'; use one of " + Param.TYPES);
+          "param '"
+              + name
+              + "' has unknown type '"
+              + param.type()
+              + "'; use one of "
+              + Param.TYPES);
     } else if (param.defaultValue() != null && !param.accepts(param.defaultValue())) {
       problems.add(
           BAD_PARAM,

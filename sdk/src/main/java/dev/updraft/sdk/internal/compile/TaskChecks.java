@@ -32,10 +32,16 @@ final class TaskChecks {
                   .collect(Collectors.joining(", ")));
     }
     if (args.retries() < 0) {
-      problems.add(BAD_SETTING, culprit, "task '" + culprit + "' has retries " + args.retries() + "; use 0 or more");
+      problems.add(
+          BAD_SETTING,
+          culprit,
+          "task '" + culprit + "' has retries " + args.retries() + "; use 0 or more");
     }
     if (args.poolSlots() < 1) {
-      problems.add(BAD_SETTING, culprit, "task '" + culprit + "' has pool_slots " + args.poolSlots() + "; use 1 or more");
+      problems.add(
+          BAD_SETTING,
+          culprit,
+          "task '" + culprit + "' has pool_slots " + args.poolSlots() + "; use 1 or more");
     }
     nonNegative(culprit, "retry_delay", args.retryDelay(), problems);
     nonNegative(culprit, "max_retry_delay", args.maxRetryDelay(), problems);
@@ -44,13 +50,19 @@ final class TaskChecks {
       problems.add(
           BAD_SETTING,
           culprit,
-          "task '" + culprit + "' has execution_timeout " + args.executionTimeout() + "; it must be positive");
+          "task '"
+              + culprit
+              + "' has execution_timeout "
+              + args.executionTimeout()
+              + "; it must be positive");
     }
   }
 
-  private static void nonNegative(String taskId, String setting, Duration value, Problems problems) {
+  private static void nonNegative(
+      String taskId, String setting, Duration value, Problems problems) {
     if (value != null && value.isNegative()) {
-      problems.add(BAD_SETTING, taskId, "task '" + taskId + "' has negative " + setting + " " + value);
+      problems.add(
+          BAD_SETTING, taskId, "task '" + taskId + "' has negative " + setting + " " + value);
     }
   }
 }

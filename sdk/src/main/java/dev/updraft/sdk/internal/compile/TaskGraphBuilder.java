@@ -131,7 +131,8 @@ final class TaskGraphBuilder {
   }
 
   /** The loop rotated to start (and end) at the task declared first, as users read DAGs. */
-  private static List<String> startingAtFirstDeclared(List<String> loop, Map<String, Integer> declared) {
+  private static List<String> startingAtFirstDeclared(
+      List<String> loop, Map<String, Integer> declared) {
     List<String> members = loop.subList(0, loop.size() - 1);
     int start = 0;
     for (int i = 1; i < members.size(); i++) {

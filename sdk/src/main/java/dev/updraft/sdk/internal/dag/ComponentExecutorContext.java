@@ -40,7 +40,10 @@ record ComponentExecutorContext(
   @SuppressWarnings("unchecked")
   public <T> T parameter(String name, Class<T> type) {
     Object value = parameters.get(name);
-    Class<?> boxed = type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+    Class<?> boxed =
+        type.isPrimitive()
+            ? java.lang.invoke.MethodType.methodType(type).wrap().returnType()
+            : type;
     return (T) Json.convert(value, boxed);
   }
 
@@ -58,13 +61,7 @@ record ComponentExecutorContext(
     Artifact artifact = artifacts.get(0);
     if (!type.isInstance(artifact)) {
       throw new IllegalStateException(
-          what
-              + " '"
-              + key
-              + "' is "
-              + artifact.typeName()
-              + ", not "
-              + Artifact.typeName(type));
+          what + " '" + key + "' is " + artifact.typeName() + ", not " + Artifact.typeName(type));
     }
     return type.cast(artifact);
   }

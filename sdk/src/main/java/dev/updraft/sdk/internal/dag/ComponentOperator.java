@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a component as TFX's launcher does: the driver resolves inputs and parameters, the
- * execution is recorded, outputs get URIs, the executor runs, and the outputs are published.
+ * Runs a component as TFX's launcher does: the driver resolves inputs and parameters, the execution
+ * is recorded, outputs get URIs, the executor runs, and the outputs are published.
  */
 public final class ComponentOperator implements Operator {
   private final BaseComponent component;
@@ -27,8 +27,8 @@ public final class ComponentOperator implements Operator {
   }
 
   /**
-   * A component whose inputs named in {@code fixedInputs} receive those artifacts instead of what
-   * a channel carries (the component test harness uses this).
+   * A component whose inputs named in {@code fixedInputs} receive those artifacts instead of what a
+   * channel carries (the component test harness uses this).
    */
   public ComponentOperator(BaseComponent component, Map<String, List<Artifact>> fixedInputs) {
     this.component = component;
@@ -69,9 +69,12 @@ public final class ComponentOperator implements Operator {
             component.componentType(),
             context.tryNumber());
     long executionId = store.beginExecution(key, inputs, parameters);
-    Map<String, List<Artifact>> outputs = prepareOutputs(store.artifactRoot(), context, executionId);
+    Map<String, List<Artifact>> outputs =
+        prepareOutputs(store.artifactRoot(), context, executionId);
     try {
-      component.executor().execute(new ComponentExecutorContext(inputs, outputs, parameters, context));
+      component
+          .executor()
+          .execute(new ComponentExecutorContext(inputs, outputs, parameters, context));
     } catch (Exception | Error e) {
       store.failExecution(executionId, String.valueOf(e.getMessage()));
       throw e;
@@ -98,8 +101,7 @@ public final class ComponentOperator implements Operator {
     Map<String, List<Artifact>> inputs = new LinkedHashMap<>(fixedInputs);
     component
         .inputBindings()
-        .forEach(
-            (key, channel) -> inputs.putIfAbsent(key, published(context, store, channel)));
+        .forEach((key, channel) -> inputs.putIfAbsent(key, published(context, store, channel)));
     return inputs;
   }
 

@@ -10,8 +10,8 @@ import java.util.Arrays;
 
 /**
  * What a Java task's function reveals about itself: the method a method reference names (for its
- * {@link Task} id) and the generic types of the parameters the task receives (to deserialize
- * XComs into). Read through {@link SerializedLambda}; nothing is serialized.
+ * {@link Task} id) and the generic types of the parameters the task receives (to deserialize XComs
+ * into). Read through {@link SerializedLambda}; nothing is serialized.
  *
  * @param displayName {@code Class.method} for diagnostics
  * @param taskId the id the function implies, or {@code null} for a lambda

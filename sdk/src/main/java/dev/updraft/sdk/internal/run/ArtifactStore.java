@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where component executions and their artifacts are recorded, with lineage. In memory for a
- * test run; the metadata store implements it against the database.
+ * Where component executions and their artifacts are recorded, with lineage. In memory for a test
+ * run; the metadata store implements it against the database.
  */
 public interface ArtifactStore {
 

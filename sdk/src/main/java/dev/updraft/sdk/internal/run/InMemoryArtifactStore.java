@@ -41,7 +41,8 @@ public final class InMemoryArtifactStore implements ArtifactStore {
   public synchronized long beginExecution(
       ExecutionKey key, Map<String, List<Artifact>> inputs, Map<String, Object> parameters) {
     long id = nextExecutionId++;
-    executions.put(id, new Execution(id, key, copy(inputs), Map.copyOf(parameters), Map.of(), "RUNNING"));
+    executions.put(
+        id, new Execution(id, key, copy(inputs), Map.copyOf(parameters), Map.of(), "RUNNING"));
     return id;
   }
 

@@ -22,6 +22,8 @@ public final class InMemoryXComStore implements XComStore {
 
   @Override
   public void clear(String dagId, String runId, String taskId) {
-    values.keySet().removeIf(k -> k.dagId.equals(dagId) && k.runId.equals(runId) && k.taskId.equals(taskId));
+    values
+        .keySet()
+        .removeIf(k -> k.dagId.equals(dagId) && k.runId.equals(runId) && k.taskId.equals(taskId));
   }
 }

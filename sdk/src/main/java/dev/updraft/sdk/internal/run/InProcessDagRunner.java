@@ -128,13 +128,14 @@ public final class InProcessDagRunner {
       PrintStream log = logStream(taskId, tryNumber, lines);
       Instant start = clock.instant();
       TryOutcome outcome = checkBranch(taskId, tryRunner.run(dag, taskId, info, tryNumber, log));
+      Instant end = clock.instant();
       TaskOptions options = dag.options(taskId);
       TaskState next = outcome.state();
       if (next == TaskState.FAILED && outcome.retryable() && tryNumber <= options.retries()) {
         Duration delay =
             RetryPolicy.delayAfter(
                 options.args(), dag.dagId(), taskId, info.logicalDate(), tryNumber);
-        retryAt.put(taskId, clock.instant().plus(delay));
+        retryAt.put(taskId, end.plus(delay)); // Airflow: end_date + delay
         log.println("Marking task as UP_FOR_RETRY; retrying in " + delay);
         next = TaskState.UP_FOR_RETRY;
       }
@@ -147,7 +148,7 @@ public final class InProcessDagRunner {
                   tryNumber,
                   next,
                   start,
-                  clock.instant(),
+                  end,
                   error,
                   List.copyOf(lines),
                   outcome.renderedFields()));

@@ -21,7 +21,6 @@ public final class RetryPolicy {
   /** Airflow's default {@code core.max_task_retry_delay}: one day, in seconds. */
   static final long MAX_RETRY_DELAY_SECONDS = 86_400;
 
-
   private RetryPolicy() {}
 
   /** The delay after try {@code tryNumber} (1-based) ended before the next may start. */

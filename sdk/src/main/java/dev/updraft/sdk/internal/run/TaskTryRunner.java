@@ -92,7 +92,10 @@ public final class TaskTryRunner implements AutoCloseable {
     } catch (TimeoutException e) {
       future.cancel(true);
       throw new TaskTimeoutException(
-          "Timeout: task '" + context.taskId() + "' ran longer than its execution_timeout " + timeout);
+          "Timeout: task '"
+              + context.taskId()
+              + "' ran longer than its execution_timeout "
+              + timeout);
     } catch (ExecutionException e) {
       throw e.getCause();
     }

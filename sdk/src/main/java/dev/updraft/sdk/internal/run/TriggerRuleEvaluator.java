@@ -49,9 +49,7 @@ public final class TriggerRuleEvaluator {
               : s.skipped() == s.upstream() ? TriggerDecision.SKIP : null;
       case NONE_SKIPPED -> s.skipped() > 0 ? TriggerDecision.SKIP : null;
       case ALL_SKIPPED ->
-          s.success() > 0 || s.failed() > 0 || s.upstreamFailed() > 0
-              ? TriggerDecision.SKIP
-              : null;
+          s.success() > 0 || s.failed() > 0 || s.upstreamFailed() > 0 ? TriggerDecision.SKIP : null;
       case ALL_DONE, ALL_DONE_SETUP_SUCCESS, ALWAYS -> null;
     };
   }

@@ -13,9 +13,9 @@ import java.util.Locale;
 /**
  * Python's {@code datetime.strftime} in the C locale, as CPython on Linux (glibc) formats.
  *
- * <p>Covers the C89 directives plus the glibc ones templates use ({@code %e %F %T %D %R %r %s %u
- * %V %G %g %C %k %l %P %n %t}), Python's {@code %f} and {@code %:z}, and the glibc {@code -} flag
- * that drops padding ({@code %-d}). An unknown directive is copied as-is, as glibc does.
+ * <p>Covers the C89 directives plus the glibc ones templates use ({@code %e %F %T %D %R %r %s %u %V
+ * %G %g %C %k %l %P %n %t}), Python's {@code %f} and {@code %:z}, and the glibc {@code -} flag that
+ * drops padding ({@code %-d}). An unknown directive is copied as-is, as glibc does.
  */
 final class Strftime {
   private static final DateTimeFormatter ZONE_NAME =
@@ -92,7 +92,8 @@ final class Strftime {
       case 'V' -> num(t.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), 2, pad);
       case 'G' -> Integer.toString(t.get(IsoFields.WEEK_BASED_YEAR));
       case 'g' -> num(Math.floorMod(t.get(IsoFields.WEEK_BASED_YEAR), 100), 2, pad);
-      case 's' -> Long.toString(zoned != null ? zoned.toEpochSecond() : t.toEpochSecond(ZoneOffset.UTC));
+      case 's' ->
+          Long.toString(zoned != null ? zoned.toEpochSecond() : t.toEpochSecond(ZoneOffset.UTC));
       case 'z' -> zoned == null ? "" : offset(zoned.getOffset(), false);
       case 'Z' -> zoned == null ? "" : zoneName(zoned);
       case 'c' -> format(t, zoned, "%a %b %e %H:%M:%S %Y");

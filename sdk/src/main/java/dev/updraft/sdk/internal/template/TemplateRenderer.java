@@ -23,7 +23,8 @@ public final class TemplateRenderer {
 
   /**
    * Renders {@code template} against {@code context} (typically {@link TemplateContexts#forTry}).
-   * Text without Jinja markers ({@code {{ {% {#}) comes back as-is, without a parse.
+   * Text without Jinja markers (<code>{{</code>, <code>{%</code>, <code>{#</code>) comes back
+   * as-is, without a parse.
    *
    * @throws TemplateRenderException when the template is invalid or fails to render
    */
@@ -40,7 +41,10 @@ public final class TemplateRenderer {
       throw new TemplateRenderException(template, List.of(String.valueOf(e.getMessage())), e);
     }
     List<String> errors =
-        result.getErrors().stream().filter(TemplateRenderer::isFailure).map(TemplateRenderer::describe).toList();
+        result.getErrors().stream()
+            .filter(TemplateRenderer::isFailure)
+            .map(TemplateRenderer::describe)
+            .toList();
     if (!errors.isEmpty()) {
       throw new TemplateRenderException(template, errors, null);
     }
@@ -52,8 +56,9 @@ public final class TemplateRenderer {
   }
 
   /**
-   * Jinjava reports some errors Jinja raises for (an unclosed {@code {{}, a stray {@code {% endif
-   * %}}) only as syntax warnings; the rest of its warnings accompany a fatal error or are benign.
+   * Jinjava reports some errors Jinja raises for (an unclosed <code>{{</code>, a stray {@code {%
+   * endif %}}) only as syntax warnings; the rest of its warnings accompany a fatal error or are
+   * benign.
    */
   private static boolean isFailure(TemplateError error) {
     return error.getSeverity() == ErrorType.FATAL || error.getReason() == ErrorReason.SYNTAX_ERROR;

@@ -53,7 +53,11 @@ class DagCompilerTest {
   /** A component producing Examples and a Schema. */
   static final class Gen extends BaseComponent {
     Gen() {
-      super(ComponentSpec.builder().output("examples", Examples.class).output("schema", Schema.class).build());
+      super(
+          ComponentSpec.builder()
+              .output("examples", Examples.class)
+              .output("schema", Schema.class)
+              .build());
     }
 
     @Override
@@ -121,16 +125,27 @@ class DagCompilerTest {
     dag.empty("t").triggerRule("all_sucess");
     ValidationProblem problem = only(dag, Kind.UNKNOWN_TRIGGER_RULE);
     assertThat(problem.culprit()).isEqualTo("t");
-    assertThat(problem.message()).contains("'all_sucess'").contains("all_success").contains("none_failed_min_one_success");
+    assertThat(problem.message())
+        .contains("'all_sucess'")
+        .contains("all_success")
+        .contains("none_failed_min_one_success");
   }
 
   @Test
   void badCronAndUnknownPresetAreNamed() {
-    assertThat(only(Dag.builder("c").schedule("61 * * * *").startDate("2024-01-01"), Kind.BAD_SCHEDULE).message())
+    assertThat(
+            only(Dag.builder("c").schedule("61 * * * *").startDate("2024-01-01"), Kind.BAD_SCHEDULE)
+                .message())
         .contains("'61 * * * *'");
-    assertThat(only(Dag.builder("c").schedule("0 0 * *").startDate("2024-01-01"), Kind.BAD_SCHEDULE).message())
+    assertThat(
+            only(Dag.builder("c").schedule("0 0 * *").startDate("2024-01-01"), Kind.BAD_SCHEDULE)
+                .message())
         .contains("5 fields");
-    assertThat(only(Dag.builder("p").schedule("@fortnightly").startDate("2024-01-01"), Kind.BAD_SCHEDULE).message())
+    assertThat(
+            only(
+                    Dag.builder("p").schedule("@fortnightly").startDate("2024-01-01"),
+                    Kind.BAD_SCHEDULE)
+                .message())
         .contains("'@fortnightly'")
         .contains("@daily");
   }
@@ -138,22 +153,38 @@ class DagCompilerTest {
   @Test
   void everyAirflowPresetAndCronFormIsAccepted() {
     for (String schedule :
-        List.of("@once", "@continuous", "@hourly", "@daily", "@weekly", "@monthly", "@quarterly", "@yearly",
-            "*/15 * * * *", "0 9 * * MON-FRI", "30 2 1,15 JAN,JUL *", "0 0 * * 7", "None")) {
-      assertThat(problems(Dag.builder("s").schedule(schedule).startDate("2024-01-01"))).as(schedule).isEmpty();
+        List.of(
+            "@once",
+            "@continuous",
+            "@hourly",
+            "@daily",
+            "@weekly",
+            "@monthly",
+            "@quarterly",
+            "@yearly",
+            "*/15 * * * *",
+            "0 9 * * MON-FRI",
+            "30 2 1,15 JAN,JUL *",
+            "0 0 * * 7",
+            "None")) {
+      assertThat(problems(Dag.builder("s").schedule(schedule).startDate("2024-01-01")))
+          .as(schedule)
+          .isEmpty();
     }
   }
 
   @Test
   void scheduledDagWithoutStartDateIsReported() {
-    ValidationProblem problem = only(Dag.builder("nostart").schedule("@daily"), Kind.MISSING_START_DATE);
+    ValidationProblem problem =
+        only(Dag.builder("nostart").schedule("@daily"), Kind.MISSING_START_DATE);
     assertThat(problem.message()).contains("'nostart'").contains("@daily").contains("start_date");
     assertThat(problems(Dag.builder("manual"))).isEmpty();
   }
 
   @Test
   void paramWhoseDefaultDoesNotMatchItsTypeIsReported() {
-    ValidationProblem problem = only(Dag.builder("p").param("retries", Param.of("three", "integer")), Kind.BAD_PARAM);
+    ValidationProblem problem =
+        only(Dag.builder("p").param("retries", Param.of("three", "integer")), Kind.BAD_PARAM);
     assertThat(problem.message()).contains("'retries'").contains("integer").contains("three");
   }
 
@@ -169,7 +200,10 @@ class DagCompilerTest {
   void unboundRequiredInputIsNamed() {
     DagBuilder dag = Dag.builder("c");
     dag.component(new Trainer().set("steps", 10));
-    assertThat(only(dag, Kind.UNBOUND_INPUT).message()).contains("'examples'").contains("Examples").contains("'Trainer'");
+    assertThat(only(dag, Kind.UNBOUND_INPUT).message())
+        .contains("'examples'")
+        .contains("Examples")
+        .contains("'Trainer'");
   }
 
   @Test
@@ -177,9 +211,11 @@ class DagCompilerTest {
     DagBuilder dag = Dag.builder("c");
     Gen gen = new Gen();
     dag.component(gen);
-    dag.component(new Trainer().bind("examples", gen.output("schema", Schema.class)).set("steps", 10));
+    dag.component(
+        new Trainer().bind("examples", gen.output("schema", Schema.class)).set("steps", 10));
     assertThat(only(dag, Kind.INPUT_TYPE_MISMATCH).message())
-        .isEqualTo("input 'examples' of 'Trainer' expects Examples but is bound to Gen.schema, which carries Schema");
+        .isEqualTo(
+            "input 'examples' of 'Trainer' expects Examples but is bound to Gen.schema, which carries Schema");
   }
 
   @Test
@@ -187,17 +223,24 @@ class DagCompilerTest {
     DagBuilder dag = Dag.builder("c");
     Gen gen = new Gen();
     dag.component(gen);
-    dag.component(new Trainer().bind("examples", gen.output("examples", Examples.class)).set("steps", "ten"));
+    dag.component(
+        new Trainer().bind("examples", gen.output("examples", Examples.class)).set("steps", "ten"));
     assertThat(only(dag, Kind.PARAMETER_TYPE_MISMATCH).message())
-        .contains("'steps'").contains("Integer").contains("String").contains("ten");
+        .contains("'steps'")
+        .contains("Integer")
+        .contains("String")
+        .contains("ten");
   }
 
   @Test
   void producerMissingFromTheDagIsNamed() {
     DagBuilder dag = Dag.builder("c");
     Gen gen = new Gen();
-    dag.component(new Trainer().bind("examples", gen.output("examples", Examples.class)).set("steps", 1));
-    assertThat(only(dag, Kind.PRODUCER_NOT_IN_DAG).message()).contains("'Gen'").contains("not a task of this DAG");
+    dag.component(
+        new Trainer().bind("examples", gen.output("examples", Examples.class)).set("steps", 1));
+    assertThat(only(dag, Kind.PRODUCER_NOT_IN_DAG).message())
+        .contains("'Gen'")
+        .contains("not a task of this DAG");
   }
 
   @Test
@@ -205,7 +248,8 @@ class DagCompilerTest {
     DagBuilder dag = Dag.builder("c");
     Gen gen = new Gen();
     dag.component(gen);
-    dag.component(new Trainer().bind("examples", gen.output("examples", Examples.class)).set("steps", 1));
+    dag.component(
+        new Trainer().bind("examples", gen.output("examples", Examples.class)).set("steps", 1));
     assertThat(DagCompiler.compile(dag.build()).upstream("Trainer")).containsExactly("Gen");
   }
 
@@ -218,7 +262,8 @@ class DagCompilerTest {
     dag.empty("a");
     dag.component(new Trainer().set("steps", "x"));
     DagValidationException error =
-        org.junit.jupiter.api.Assertions.assertThrows(DagValidationException.class, () -> DagCompiler.compile(dag.build()));
+        org.junit.jupiter.api.Assertions.assertThrows(
+            DagValidationException.class, () -> DagCompiler.compile(dag.build()));
     assertThat(error.problems())
         .extracting(ValidationProblem::kind)
         .contains(
@@ -237,7 +282,10 @@ class DagCompilerTest {
   void invalidSettingsAreReported() {
     DagBuilder dag = Dag.builder("s").maxActiveRuns(0);
     dag.empty("t").retries(-1).poolSlots(0);
-    assertThat(problems(dag)).extracting(ValidationProblem::kind).containsOnly(Kind.BAD_SETTING).hasSize(3);
+    assertThat(problems(dag))
+        .extracting(ValidationProblem::kind)
+        .containsOnly(Kind.BAD_SETTING)
+        .hasSize(3);
   }
 
   @Test

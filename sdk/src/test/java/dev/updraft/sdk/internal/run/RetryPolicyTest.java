@@ -13,7 +13,8 @@ class RetryPolicyTest {
   @Test
   void withoutBackoffTheDelayIsTheRetryDelay() {
     TaskArgs args = TaskArgs.builder().retryDelay(Duration.ofSeconds(42)).build().resolve();
-    assertThat(RetryPolicy.delayAfter(args, "d", "t", LOGICAL_DATE, 3)).isEqualTo(Duration.ofSeconds(42));
+    assertThat(RetryPolicy.delayAfter(args, "d", "t", LOGICAL_DATE, 3))
+        .isEqualTo(Duration.ofSeconds(42));
   }
 
   @Test
@@ -34,15 +35,24 @@ class RetryPolicyTest {
   @Test
   void backoffIsCappedAtOneDayAndAtMaxRetryDelay() {
     TaskArgs uncapped =
-        TaskArgs.builder().retryDelay(Duration.ofMinutes(5)).retryExponentialBackoff(true).build().resolve();
-    assertThat(RetryPolicy.delayAfter(uncapped, "d", "t", LOGICAL_DATE, 20)).isEqualTo(Duration.ofDays(1));
-    TaskArgs capped = uncapped.overriddenBy(TaskArgs.builder().maxRetryDelay(Duration.ofMinutes(7)).build());
-    assertThat(RetryPolicy.delayAfter(capped, "d", "t", LOGICAL_DATE, 20)).isEqualTo(Duration.ofMinutes(7));
+        TaskArgs.builder()
+            .retryDelay(Duration.ofMinutes(5))
+            .retryExponentialBackoff(true)
+            .build()
+            .resolve();
+    assertThat(RetryPolicy.delayAfter(uncapped, "d", "t", LOGICAL_DATE, 20))
+        .isEqualTo(Duration.ofDays(1));
+    TaskArgs capped =
+        uncapped.overriddenBy(TaskArgs.builder().maxRetryDelay(Duration.ofMinutes(7)).build());
+    assertThat(RetryPolicy.delayAfter(capped, "d", "t", LOGICAL_DATE, 20))
+        .isEqualTo(Duration.ofMinutes(7));
   }
 
   @Test
   void logicalDateIsRenderedAsPythonStrDoes() {
-    assertThat(RetryPolicy.pythonStr(Instant.parse("2024-01-01T00:00:00Z"))).isEqualTo("2024-01-01 00:00:00+00:00");
-    assertThat(RetryPolicy.pythonStr(Instant.parse("2024-01-01T00:00:00.5Z"))).isEqualTo("2024-01-01 00:00:00.500000+00:00");
+    assertThat(RetryPolicy.pythonStr(Instant.parse("2024-01-01T00:00:00Z")))
+        .isEqualTo("2024-01-01 00:00:00+00:00");
+    assertThat(RetryPolicy.pythonStr(Instant.parse("2024-01-01T00:00:00.5Z")))
+        .isEqualTo("2024-01-01 00:00:00.500000+00:00");
   }
 }

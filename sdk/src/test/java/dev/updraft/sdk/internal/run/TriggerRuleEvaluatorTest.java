@@ -33,7 +33,8 @@ class TriggerRuleEvaluatorTest {
   static Stream<Arguments> documentedCases() {
     return Stream.of(
         Arguments.of(TriggerRule.ALL_SUCCESS, List.of(SUCCESS, SUCCESS), RUN),
-        Arguments.of(TriggerRule.ALL_SUCCESS, List.of(SUCCESS, FAILED), TriggerDecision.UPSTREAM_FAILED),
+        Arguments.of(
+            TriggerRule.ALL_SUCCESS, List.of(SUCCESS, FAILED), TriggerDecision.UPSTREAM_FAILED),
         Arguments.of(TriggerRule.ALL_SUCCESS, List.of(SUCCESS, SKIPPED), SKIP),
         Arguments.of(TriggerRule.ALL_SUCCESS, Arrays.asList(SUCCESS, null), WAIT),
         Arguments.of(TriggerRule.ALL_FAILED, List.of(FAILED, UPSTREAM_FAILED), RUN),
@@ -41,18 +42,25 @@ class TriggerRuleEvaluatorTest {
         Arguments.of(TriggerRule.ALL_DONE, List.of(FAILED, SKIPPED), RUN),
         Arguments.of(TriggerRule.ALL_DONE, Arrays.asList(FAILED, null), WAIT),
         Arguments.of(TriggerRule.ALL_DONE_MIN_ONE_SUCCESS, List.of(FAILED, SUCCESS), RUN),
-        Arguments.of(TriggerRule.ALL_DONE_MIN_ONE_SUCCESS, List.of(FAILED, FAILED), TriggerDecision.UPSTREAM_FAILED),
+        Arguments.of(
+            TriggerRule.ALL_DONE_MIN_ONE_SUCCESS,
+            List.of(FAILED, FAILED),
+            TriggerDecision.UPSTREAM_FAILED),
         Arguments.of(TriggerRule.ALL_SKIPPED, List.of(SKIPPED, SKIPPED), RUN),
         Arguments.of(TriggerRule.ALL_SKIPPED, Arrays.asList(SUCCESS, null), SKIP),
         Arguments.of(TriggerRule.ONE_SUCCESS, Arrays.asList(SUCCESS, null), RUN),
         Arguments.of(TriggerRule.ONE_SUCCESS, List.of(SKIPPED, SKIPPED), SKIP),
-        Arguments.of(TriggerRule.ONE_SUCCESS, List.of(FAILED, SKIPPED), TriggerDecision.UPSTREAM_FAILED),
+        Arguments.of(
+            TriggerRule.ONE_SUCCESS, List.of(FAILED, SKIPPED), TriggerDecision.UPSTREAM_FAILED),
         Arguments.of(TriggerRule.ONE_FAILED, Arrays.asList(FAILED, null), RUN),
         Arguments.of(TriggerRule.ONE_FAILED, List.of(SUCCESS, SKIPPED), SKIP),
         Arguments.of(TriggerRule.ONE_DONE, Arrays.asList(FAILED, null), RUN),
         Arguments.of(TriggerRule.ONE_DONE, List.of(SKIPPED, SKIPPED), SKIP),
         Arguments.of(TriggerRule.NONE_FAILED, List.of(SUCCESS, SKIPPED), RUN),
-        Arguments.of(TriggerRule.NONE_FAILED, Arrays.asList(UPSTREAM_FAILED, null), TriggerDecision.UPSTREAM_FAILED),
+        Arguments.of(
+            TriggerRule.NONE_FAILED,
+            Arrays.asList(UPSTREAM_FAILED, null),
+            TriggerDecision.UPSTREAM_FAILED),
         Arguments.of(TriggerRule.NONE_FAILED_MIN_ONE_SUCCESS, List.of(SUCCESS, SKIPPED), RUN),
         Arguments.of(TriggerRule.NONE_FAILED_MIN_ONE_SUCCESS, List.of(SKIPPED, SKIPPED), SKIP),
         Arguments.of(TriggerRule.NONE_SKIPPED, List.of(SUCCESS, FAILED), RUN),
@@ -113,7 +121,9 @@ class TriggerRuleEvaluatorTest {
     return switch (rule) {
       case ALWAYS -> RUN;
       case ALL_SUCCESS ->
-          failed > 0 ? TriggerDecision.UPSTREAM_FAILED : skipped > 0 ? SKIP : success == total ? RUN : WAIT;
+          failed > 0
+              ? TriggerDecision.UPSTREAM_FAILED
+              : skipped > 0 ? SKIP : success == total ? RUN : WAIT;
       case ALL_FAILED -> success + skipped > 0 ? SKIP : failed == total ? RUN : WAIT;
       case ALL_DONE, ALL_DONE_SETUP_SUCCESS -> done ? RUN : WAIT;
       case ALL_DONE_MIN_ONE_SUCCESS, ONE_SUCCESS -> {
@@ -130,7 +140,9 @@ class TriggerRuleEvaluatorTest {
       case ONE_DONE -> success + n.getOrDefault(FAILED, 0) > 0 ? RUN : done ? SKIP : WAIT;
       case NONE_FAILED -> failed > 0 ? TriggerDecision.UPSTREAM_FAILED : done ? RUN : WAIT;
       case NONE_FAILED_MIN_ONE_SUCCESS ->
-          failed > 0 ? TriggerDecision.UPSTREAM_FAILED : skipped == total ? SKIP : done ? RUN : WAIT;
+          failed > 0
+              ? TriggerDecision.UPSTREAM_FAILED
+              : skipped == total ? SKIP : done ? RUN : WAIT;
       case NONE_SKIPPED -> skipped > 0 ? SKIP : done ? RUN : WAIT;
     };
   }

@@ -130,8 +130,7 @@ class TemplateContextsTest {
   void templatesCannotChangeTheCallersMaps() {
     Map<String, Object> params = new HashMap<>(Map.of("x", "1"));
     TemplateInputs in =
-        new TemplateInputs(
-            "d", "t", "r", "manual", null, null, null, 1, 0, params, Map.of(), "o");
+        new TemplateInputs("d", "t", "r", "manual", null, null, null, 1, 0, params, Map.of(), "o");
     Map<String, Object> ctx = TemplateContexts.forTry(in);
     params.put("x", "changed later");
 

@@ -4,9 +4,9 @@ import static dev.updraft.sdk.internal.template.TemplateFixtures.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class TemplateDateTimeTest {
 

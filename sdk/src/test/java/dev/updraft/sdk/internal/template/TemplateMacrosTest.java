@@ -16,8 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class TemplateMacrosTest {
   private static final Instant NOW = Instant.parse("2024-06-15T12:00:00Z");
-  private static final TemplateMacros MACROS =
-      new TemplateMacros(Clock.fixed(NOW, ZoneOffset.UTC));
+  private static final TemplateMacros MACROS = new TemplateMacros(Clock.fixed(NOW, ZoneOffset.UTC));
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(

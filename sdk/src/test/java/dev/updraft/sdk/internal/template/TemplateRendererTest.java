@@ -41,7 +41,8 @@ class TemplateRendererTest {
           {{ 'yes' if params.n > 2 else 'no' }}            => yes
           {% if missing is defined %}d{% else %}u{% endif %} => u
           {% for k in dag_run.conf | sort %}{{ k }};{% endfor %} => k;other;
-          {% for k, v in dag_run.conf.items() | sort %}{{ k }}={{ v }};{% endfor %} => k=kv;other=7;
+          {% for k, v in params.nested.items() %}{{ k }}={{ v }}{% endfor %} => deep=value
+          {% for k, v in dag_run.conf | dictsort %}{{ k }}={{ v }};{% endfor %} => k=kv;other=7;
           {% for i in params['items'] %}{{ loop.index }}{% endfor %} => 123
           {{ params.get('missing', 'fallback') }}          => fallback
           {% set n = namespace(total=0) %}{% for i in params['items'] %}{% set n.total = n.total + i %}{% endfor %}{{ n.total }} => 6
@@ -122,8 +123,7 @@ class TemplateRendererTest {
   @Test
   void errorsNameTheirLine() {
     TemplateRenderException e =
-        (TemplateRenderException)
-            catchRender("first line\nsecond {{ ds }}\nthird {{ nope }}");
+        (TemplateRenderException) catchRender("first line\nsecond {{ ds }}\nthird {{ nope }}");
     assertThat(e.errors()).singleElement().asString().startsWith("line 3: ");
     assertThat(e.template()).isEqualTo("first line\nsecond {{ ds }}\nthird {{ nope }}");
     assertThat(e.getMessage())
@@ -182,8 +182,7 @@ class TemplateRendererTest {
         Callable<List<String>> job =
             () -> {
               Instant date = Instant.parse(String.format("2024-03-%02dT00:00:00Z", day));
-              Map<String, Object> ctx =
-                  TemplateContexts.forTry(TemplateFixtures.inputs(date));
+              Map<String, Object> ctx = TemplateContexts.forTry(TemplateFixtures.inputs(date));
               List<String> wrong = new ArrayList<>();
               String expected = String.format("2024-03-%02d|2024-03-%02d|my_task", day, day + 1);
               for (int i = 0; i < rendersPerThread; i++) {

@@ -1,6 +1,7 @@
 package dev.updraft.sdk;
 
 import dev.updraft.sdk.component.BaseComponent;
+import dev.updraft.sdk.internal.IsoDates;
 import dev.updraft.sdk.internal.dag.ComponentOperator;
 import dev.updraft.sdk.internal.dag.JavaTaskOperator;
 import dev.updraft.sdk.task.BashOperator;
@@ -18,11 +19,8 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -309,18 +307,6 @@ public final class DagBuilder {
   }
 
   private Instant parseInstant(String text, String what) {
-    try {
-      if (text.length() == 10) {
-        return LocalDate.parse(text).atStartOfDay(timezone).toInstant();
-      }
-      if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
-        return OffsetDateTime.parse(text).toInstant();
-      }
-      return LocalDateTime.parse(text).atZone(timezone).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          "DAG '" + dagId + "': " + what + " '" + text + "' is not an ISO-8601 date or date-time",
-          e);
-    }
+    return IsoDates.parse(text, timezone, "DAG '" + dagId + "': " + what);
   }
 }

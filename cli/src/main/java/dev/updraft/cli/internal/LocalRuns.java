@@ -2,15 +2,12 @@ package dev.updraft.cli.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.updraft.sdk.internal.IsoDates;
 import dev.updraft.sdk.internal.compile.CompiledDag;
 import dev.updraft.sdk.testing.DagTestHarness;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /** Sets up in-process runs for {@code dags test} and {@code tasks test}. */
@@ -41,17 +38,6 @@ final class LocalRuns {
 
   /** An ISO date ({@code 2024-01-01}), local date-time (UTC), or date-time with offset. */
   static Instant parseDate(String text) {
-    try {
-      if (text.length() == 10) {
-        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-      }
-      if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
-        return OffsetDateTime.parse(text).toInstant();
-      }
-      return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          "logical date '" + text + "' is not an ISO-8601 date or date-time", e);
-    }
+    return IsoDates.parse(text, ZoneOffset.UTC, "logical date");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.updraft.examples.hello.HelloWorld;
+import dev.updraft.metadata.DatabaseConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -30,8 +31,13 @@ class CliTest {
     assertThat(examples).exists();
   }
 
+  /** The default: an embedded H2 file under the test's home. */
+  static DatabaseConfig database() {
+    return DatabaseConfig.fromEnvironment(Map.of(), home);
+  }
+
   private static Outcome run(String... args) {
-    UpdraftConfig config = new UpdraftConfig(home, home.resolve("dags"), examples, true);
+    UpdraftConfig config = new UpdraftConfig(home, home.resolve("dags"), examples, true, database());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine line = UpdraftCommand.commandLine(config);
@@ -133,7 +139,7 @@ class CliTest {
     Path classes = dags.resolve("broken/META-INF/services");
     Files.createDirectories(classes);
     Files.writeString(classes.resolve("dev.updraft.sdk.DagFactory"), "com.example.Missing\n");
-    UpdraftConfig config = new UpdraftConfig(home, dags, examples, true);
+    UpdraftConfig config = new UpdraftConfig(home, dags, examples, true, database());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine line = UpdraftCommand.commandLine(config);
@@ -146,5 +152,35 @@ class CliTest {
     line.setOut(new PrintWriter(errors, true));
     assertThat(line.execute("dags", "list-import-errors")).isEqualTo(1);
     assertThat(errors.toString()).contains("com.example.Missing");
+  }
+
+  @Test
+  void dbCommandsMigrateCheckAndRefuseResetWithoutConfirmation() {
+    Outcome migrate = run("db", "migrate");
+    assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+    assertThat(migrate.out()).contains("jdbc:h2:file:").contains("schema current at version");
+    Outcome check = run("db", "check");
+    assertThat(check.exitCode()).isZero();
+    Outcome reset = run("db", "reset");
+    assertThat(reset.exitCode()).isEqualTo(1);
+    assertThat(reset.err()).contains("without --yes");
+    assertThat(run("db", "reset", "--yes").exitCode()).isZero();
+  }
+
+  @Test
+  void unreachableDatabaseIsOneLineWithoutThePassword() {
+    UpdraftConfig config =
+        new UpdraftConfig(
+            home,
+            home.resolve("dags"),
+            examples,
+            true,
+            new DatabaseConfig("jdbc:postgresql://127.0.0.1:1/x?user=u&password=hunter2&connectTimeout=1", null, 1));
+    StringWriter err = new StringWriter();
+    CommandLine line = UpdraftCommand.commandLine(config);
+    line.setErr(new PrintWriter(err, true));
+    assertThat(line.execute("db", "check")).isEqualTo(1);
+    assertThat(err.toString().strip().lines()).hasSize(1);
+    assertThat(err.toString()).contains("password=***").doesNotContain("hunter2");
   }
 }

@@ -157,10 +157,13 @@ public final class DagsCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       try (DagCatalog catalog = parent.catalog()) {
         LoadedDag loaded = catalog.require(dagId);
-        DagRunResult run =
-            LocalRuns.harness(
-                    loaded.dag(), logicalDate != null ? logicalDate : positionalDate, conf, out)
-                .run();
+        DagRunResult run;
+        try (MetadataRecording recording = new MetadataRecording(parent.config)) {
+          run =
+              LocalRuns.recordedHarness(
+                      recording, loaded, logicalDate != null ? logicalDate : positionalDate, conf, out)
+                  .run();
+        }
         new RunPrinter(out).summary(run);
         return run.succeeded() ? 0 : 1;
       }

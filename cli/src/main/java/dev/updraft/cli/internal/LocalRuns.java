@@ -2,6 +2,7 @@ package dev.updraft.cli.internal;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.updraft.scheduler.dagbag.LoadedDag;
 import dev.updraft.sdk.internal.IsoDates;
 import dev.updraft.sdk.internal.compile.CompiledDag;
 import dev.updraft.sdk.testing.DagTestHarness;
@@ -16,6 +17,7 @@ final class LocalRuns {
 
   private LocalRuns() {}
 
+  /** A run printed to {@code out} and recorded nowhere (as {@code tasks test}). */
   static DagTestHarness harness(CompiledDag dag, String logicalDate, String conf, PrintWriter out) {
     DagTestHarness harness =
         DagTestHarness.forCompiledDag(dag).conf(parseConf(conf)).listener(new RunPrinter(out));
@@ -23,6 +25,12 @@ final class LocalRuns {
       harness.logicalDate(parseDate(logicalDate));
     }
     return harness;
+  }
+
+  /** A run printed to {@code out} and recorded in the metadata database (as {@code dags test}). */
+  static DagTestHarness recordedHarness(
+      MetadataRecording recording, LoadedDag loaded, String logicalDate, String conf, PrintWriter out) {
+    return recording.record(harness(loaded.dag(), logicalDate, conf, out), loaded, new RunPrinter(out));
   }
 
   static Map<String, Object> parseConf(String conf) {

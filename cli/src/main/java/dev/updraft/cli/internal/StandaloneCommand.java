@@ -38,13 +38,15 @@ public final class StandaloneCommand implements Callable<Integer> {
     out.println("  exactly as `updraft dags test` does, then exits.");
     out.println(
         "  dags folder: " + config.dagsFolder() + (config.loadExamples() ? " (+ examples)" : ""));
-    out.println();
     List<String> failed = new ArrayList<>();
-    try (DagCatalog catalog = DagCatalog.load(config)) {
+    try (DagCatalog catalog = DagCatalog.load(config);
+        MetadataRecording recording = new MetadataRecording(config)) {
+      out.println("  metadata database: " + config.database().maskedUrl());
+      out.println();
       DagsCommand.warnAboutImportErrors(catalog, spec.commandLine().getErr());
       for (LoadedDag loaded : catalog.dags()) {
         out.println("=== " + loaded.dag().dagId());
-        DagRunResult run = LocalRuns.harness(loaded.dag(), null, null, out).run();
+        DagRunResult run = LocalRuns.recordedHarness(recording, loaded, null, null, out).run();
         new RunPrinter(out).summary(run);
         out.println();
         if (!run.succeeded()) {

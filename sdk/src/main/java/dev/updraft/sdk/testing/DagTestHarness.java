@@ -12,6 +12,7 @@ import dev.updraft.sdk.internal.run.RunIds;
 import dev.updraft.sdk.internal.run.RunInfo;
 import dev.updraft.sdk.internal.run.RunListener;
 import dev.updraft.sdk.internal.run.RunParams;
+import dev.updraft.sdk.internal.run.XComStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,6 +42,7 @@ public final class DagTestHarness {
   private Path artifactRoot;
   private RunListener listener = RunListener.NONE;
   private ArtifactStore artifactStore;
+  private XComStore xcomStore;
 
   private DagTestHarness(CompiledDag dag) {
     this.dag = dag;
@@ -90,6 +92,12 @@ public final class DagTestHarness {
     return this;
   }
 
+  /** Where XComs are kept; in memory by default. */
+  public DagTestHarness xcomStore(XComStore store) {
+    this.xcomStore = store;
+    return this;
+  }
+
   /** Hears state changes and log lines as the run goes. */
   public DagTestHarness listener(RunListener listener) {
     this.listener = Objects.requireNonNull(listener, "listener");
@@ -113,7 +121,8 @@ public final class DagTestHarness {
 
   private InProcessDagRunner runner() {
     ArtifactStore store = artifactStore != null ? artifactStore : new InMemoryArtifactStore(root());
-    return new InProcessDagRunner(new InMemoryXComStore(), store, listener, Clock.systemUTC());
+    XComStore xcoms = xcomStore != null ? xcomStore : new InMemoryXComStore();
+    return new InProcessDagRunner(xcoms, store, listener, Clock.systemUTC());
   }
 
   private RunInfo runInfo() {

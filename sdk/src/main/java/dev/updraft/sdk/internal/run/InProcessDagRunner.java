@@ -74,6 +74,7 @@ public final class InProcessDagRunner {
     }
 
     DagRunResult execute() {
+      listener.onRunStarted(dag, info);
       try (TaskTryRunner tryRunner = new TaskTryRunner(xcoms, artifacts)) {
         while (!allFinished()) {
           boolean progressed = false;
@@ -85,7 +86,9 @@ public final class InProcessDagRunner {
           }
         }
       }
-      return result();
+      DagRunResult result = result();
+      listener.onRunFinished(result);
+      return result;
     }
 
     /** Moves one task forward if it can; whether anything changed. */
@@ -141,17 +144,11 @@ public final class InProcessDagRunner {
       }
       log.close();
       String error = outcome.error() == null ? null : String.valueOf(outcome.error());
-      tries
-          .computeIfAbsent(taskId, id -> new ArrayList<>())
-          .add(
-              new TaskTry(
-                  tryNumber,
-                  next,
-                  start,
-                  end,
-                  error,
-                  List.copyOf(lines),
-                  outcome.renderedFields()));
+      TaskTry taskTry =
+          new TaskTry(
+              tryNumber, next, start, end, error, List.copyOf(lines), outcome.renderedFields());
+      tries.computeIfAbsent(taskId, id -> new ArrayList<>()).add(taskTry);
+      listener.onTryFinished(taskId, taskTry);
       setState(taskId, next, tryNumber);
       if (next == TaskState.SUCCESS) {
         applyFollowUp(taskId, outcome.result());

@@ -1,0 +1,130 @@
+package dev.updraft.metadata.state;
+
+import dev.updraft.metadata.MetadataDatabase;
+import dev.updraft.metadata.state.internal.SqlErrors;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Pools ({@code slot_pool}). {@value #DEFAULT_POOL} always exists. */
+public final class PoolRepository {
+  /** The pool task instances use unless they name another; created by the schema, undeletable. */
+  public static final String DEFAULT_POOL = "default_pool";
+
+  private static final RowMapper<PoolRecord> MAPPER =
+      (rs, ctx) ->
+          new PoolRecord(
+              rs.getLong("id"),
+              rs.getString("pool"),
+              rs.getInt("slots"),
+              rs.getString("description"),
+              rs.getBoolean("include_deferred"));
+
+  private final MetadataDatabase db;
+
+  public PoolRepository(MetadataDatabase db) {
+    this.db = db;
+  }
+
+  /** Every pool, by name. */
+  public List<PoolRecord> list() {
+    return db.withHandle(
+        handle -> handle.createQuery("SELECT * FROM slot_pool ORDER BY pool").map(MAPPER).list());
+  }
+
+  /** The pool {@code name}, if it exists. */
+  public Optional<PoolRecord> get(String name) {
+    return db.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT * FROM slot_pool WHERE pool = :name")
+                .bind("name", name)
+                .map(MAPPER)
+                .findOne());
+  }
+
+  /**
+   * Creates a pool.
+   *
+   * @throws IllegalArgumentException when {@code slots} is below -1 or the pool exists
+   */
+  public PoolRecord create(String name, int slots, String description, boolean includeDeferred) {
+    requireValidSlots(name, slots);
+    try {
+      return db.inTransaction(
+          handle -> {
+            long id =
+                handle
+                    .createUpdate(
+                        "INSERT INTO slot_pool (pool, slots, description, include_deferred)"
+                            + " VALUES (:name, :slots, :description, :includeDeferred)")
+                    .bind("name", name)
+                    .bind("slots", slots)
+                    .bind("description", description)
+                    .bind("includeDeferred", includeDeferred)
+                    .executeAndReturnGeneratedKeys("id")
+                    .mapTo(Long.class)
+                    .one();
+            return new PoolRecord(id, name, slots, description, includeDeferred);
+          });
+    } catch (RuntimeException e) {
+      if (SqlErrors.isUniqueViolation(e)) {
+        throw new IllegalArgumentException("pool '" + name + "' already exists", e);
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Changes a pool's slots, description and whether deferred task instances count.
+   *
+   * @return the updated pool, or empty if there is no such pool
+   */
+  public Optional<PoolRecord> update(
+      String name, int slots, String description, boolean includeDeferred) {
+    requireValidSlots(name, slots);
+    return db.inTransaction(
+        handle -> {
+          handle
+              .createUpdate(
+                  "UPDATE slot_pool SET slots = :slots, description = :description,"
+                      + " include_deferred = :includeDeferred WHERE pool = :name")
+              .bind("slots", slots)
+              .bind("description", description)
+              .bind("includeDeferred", includeDeferred)
+              .bind("name", name)
+              .execute();
+          return handle
+              .createQuery("SELECT * FROM slot_pool WHERE pool = :name")
+              .bind("name", name)
+              .map(MAPPER)
+              .findOne();
+        });
+  }
+
+  /**
+   * Deletes a pool; false if there was none.
+   *
+   * @throws IllegalArgumentException for {@value #DEFAULT_POOL}, which every task can fall back on
+   */
+  public boolean delete(String name) {
+    if (DEFAULT_POOL.equals(name)) {
+      throw new IllegalArgumentException(
+          DEFAULT_POOL + " cannot be deleted: it is the pool of every task that names no other");
+    }
+    return db.inTransaction(
+        handle ->
+            handle
+                    .createUpdate("DELETE FROM slot_pool WHERE pool = :name")
+                    .bind("name", name)
+                    .execute()
+                > 0);
+  }
+
+  private static void requireValidSlots(String name, int slots) {
+    if (slots < -1) {
+      throw new IllegalArgumentException(
+          "pool '" + name + "' cannot have " + slots + " slots: use 0 or more, or -1 for no limit");
+    }
+  }
+}

@@ -1,0 +1,303 @@
+package dev.updraft.metadata.state;
+
+import dev.updraft.metadata.MetadataDatabase;
+import dev.updraft.metadata.state.internal.SqlErrors;
+import dev.updraft.metadata.state.internal.TaskInstanceRowMapper;
+import dev.updraft.metadata.state.internal.TaskInstanceTransitions;
+import dev.updraft.metadata.state.internal.Times;
+import dev.updraft.sdk.TaskState;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Task instances ({@code task_instance}), their state machine and their finished tries ({@code
+ * task_instance_history}).
+ *
+ * <p>State changes are optimistic: each reads the row, checks the expected states, and writes only
+ * if the row's {@code version} is still the one it read. A writer that lost the race gets {@code
+ * false} and can re-read; no update is ever lost.
+ */
+public final class TaskInstanceRepository {
+  private static final TaskInstanceRowMapper MAPPER = new TaskInstanceRowMapper("id");
+  private static final TaskInstanceRowMapper HISTORY_MAPPER =
+      new TaskInstanceRowMapper("task_instance_id");
+
+  private final MetadataDatabase db;
+  private final Clock clock;
+
+  public TaskInstanceRepository(MetadataDatabase db) {
+    this(db, Clock.systemUTC());
+  }
+
+  /** With {@code clock} stamping {@code updated_at} of created instances. */
+  public TaskInstanceRepository(MetadataDatabase db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /**
+   * {@code states} plus Airflow's "none", for {@code expectedFrom} when an instance may not have a
+   * state yet.
+   */
+  public static Set<TaskState> noStateOr(TaskState... states) {
+    Set<TaskState> set = new HashSet<>(Arrays.asList(states));
+    set.add(null);
+    return Collections.unmodifiableSet(set);
+  }
+
+  /**
+   * Creates the task instances of a run in one transaction, at version 0.
+   *
+   * @throws IllegalArgumentException when their run does not exist or one already exists
+   */
+  public void createForRun(List<TaskInstanceRecord> instances) {
+    if (instances.isEmpty()) {
+      return;
+    }
+    Instant now = Times.truncate(clock.instant());
+    try {
+      db.inTransaction(
+          handle -> {
+            var batch =
+                handle.prepareBatch(
+                    "INSERT INTO task_instance (id, "
+                        + TaskInstanceRowMapper.SHARED_COLUMNS
+                        + ") VALUES (:id, :dagId, :runId, :taskId, :mapIndex, :tryNumber,"
+                        + " :maxTries, :state, :startDate, :endDate, :duration, :hostname, :pid,"
+                        + " :pool, :poolSlots, :queue, :priorityWeight, :operator, :executor,"
+                        + " :queuedDttm, :scheduledDttm, :renderedFields, :note,"
+                        + " :externalExecutorId, :updatedAt, 0)");
+            for (TaskInstanceRecord ti : instances) {
+              bindColumns(batch, ti).bind("updatedAt", Times.arg(now)).add();
+            }
+            return batch.execute();
+          });
+    } catch (RuntimeException e) {
+      TaskInstanceRecord first = instances.get(0);
+      String run = "run '" + first.runId() + "' of DAG '" + first.dagId() + "'";
+      if (SqlErrors.isUniqueViolation(e)) {
+        throw new IllegalArgumentException(
+            "cannot create task instances of " + run + ": one of them already exists", e);
+      }
+      if (SqlErrors.isForeignKeyViolation(e)) {
+        throw new IllegalArgumentException(
+            "cannot create task instances of " + run + ": the run does not exist", e);
+      }
+      throw e;
+    }
+  }
+
+  private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindColumns(
+      S statement, TaskInstanceRecord ti) {
+    return statement
+        .bind("id", ti.id())
+        .bind("dagId", ti.dagId())
+        .bind("runId", ti.runId())
+        .bind("taskId", ti.taskId())
+        .bind("mapIndex", ti.mapIndex())
+        .bind("tryNumber", ti.tryNumber())
+        .bind("maxTries", ti.maxTries())
+        .bind("state", ti.state() == null ? null : ti.state().value())
+        .bind("startDate", Times.arg(ti.startDate()))
+        .bind("endDate", Times.arg(ti.endDate()))
+        .bind("duration", ti.duration())
+        .bind("hostname", ti.hostname())
+        .bind("pid", ti.pid())
+        .bind("pool", ti.pool())
+        .bind("poolSlots", ti.poolSlots())
+        .bind("queue", ti.queue())
+        .bind("priorityWeight", ti.priorityWeight())
+        .bind("operator", ti.operator())
+        .bind("executor", ti.executor())
+        .bind("queuedDttm", Times.arg(ti.queuedDttm()))
+        .bind("scheduledDttm", Times.arg(ti.scheduledDttm()))
+        .bind("renderedFields", ti.renderedFields())
+        .bind("note", ti.note())
+        .bind("externalExecutorId", ti.externalExecutorId());
+  }
+
+  /** The task instance {@code id}, if it exists. */
+  public Optional<TaskInstanceRecord> find(UUID id) {
+    return db.withHandle(handle -> read(handle, id));
+  }
+
+  /** The task instance of {@code taskId} (and {@code mapIndex}) in a run, if it exists. */
+  public Optional<TaskInstanceRecord> find(
+      String dagId, String runId, String taskId, int mapIndex) {
+    return db.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT * FROM task_instance WHERE dag_id = :dagId AND run_id = :runId"
+                        + " AND task_id = :taskId AND map_index = :mapIndex")
+                .bind("dagId", dagId)
+                .bind("runId", runId)
+                .bind("taskId", taskId)
+                .bind("mapIndex", mapIndex)
+                .map(MAPPER)
+                .findOne());
+  }
+
+  /** The task instances of a run, by task id and map index. */
+  public List<TaskInstanceRecord> listForRun(String dagId, String runId) {
+    return db.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT * FROM task_instance WHERE dag_id = :dagId AND run_id = :runId"
+                        + " ORDER BY task_id, map_index")
+                .bind("dagId", dagId)
+                .bind("runId", runId)
+                .map(MAPPER)
+                .list());
+  }
+
+  /** Up to {@code limit} task instances in {@code state}, highest priority weight first. */
+  public List<TaskInstanceRecord> listByState(TaskState state, int limit) {
+    return db.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT * FROM task_instance WHERE state = :state"
+                        + " ORDER BY priority_weight DESC, id LIMIT :limit")
+                .bind("state", state.value())
+                .bind("limit", limit)
+                .map(MAPPER)
+                .list());
+  }
+
+  /**
+   * Moves task instance {@code id} from one of {@code expectedFrom} to {@code to}, writing the
+   * state, the dates the change implies and {@code details} in one transaction.
+   *
+   * <p>Moving to {@code scheduled} starts a new try ({@code try_number} + 1, the previous try's
+   * dates cleared) unless a rescheduled or deferred try resumes; {@link
+   * TransitionDetails#asNewTry()} forces one. Moving to a finished state or {@code up_for_retry}
+   * copies the try into {@code task_instance_history}.
+   *
+   * @param expectedFrom the states the instance must be in; a {@code null} member (see {@link
+   *     #noStateOr}) matches an instance with no state yet
+   * @return whether the change applied; false when the instance is gone, is in another state, is
+   *     not at {@link TransitionDetails#expectedVersion()}, or another writer changed it between
+   *     this read and write
+   */
+  public boolean transition(
+      UUID id, Set<TaskState> expectedFrom, TaskState to, TransitionDetails details) {
+    return db.inTransaction(
+        handle -> {
+          Optional<TaskInstanceRecord> found = read(handle, id);
+          if (found.isEmpty() || !matches(expectedFrom, found.get().state())) {
+            return false;
+          }
+          TaskInstanceRecord current = found.get();
+          if (details.expectedVersion() != null && details.expectedVersion() != current.version()) {
+            return false;
+          }
+          TaskInstanceRecord next = TaskInstanceTransitions.apply(current, to, details);
+          if (!compareAndSet(handle, next, current.version())) {
+            return false;
+          }
+          if (TaskInstanceTransitions.endsTry(to)) {
+            recordTry(handle, id, next.tryNumber());
+          }
+          return true;
+        });
+  }
+
+  // Set.of(...).contains(null) throws, so look for the null member by iterating.
+  private static boolean matches(Set<TaskState> expected, TaskState state) {
+    if (state != null) {
+      return expected.contains(state);
+    }
+    for (TaskState candidate : expected) {
+      if (candidate == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean compareAndSet(Handle handle, TaskInstanceRecord next, int version) {
+    return handle
+            .createUpdate(
+                """
+                UPDATE task_instance SET try_number = :tryNumber, state = :state,
+                  start_date = :startDate, end_date = :endDate, duration = :duration,
+                  hostname = :hostname, pid = :pid, executor = :executor,
+                  queued_dttm = :queuedDttm, scheduled_dttm = :scheduledDttm,
+                  rendered_fields = :renderedFields, note = :note,
+                  external_executor_id = :externalExecutorId, updated_at = :updatedAt,
+                  version = version + 1
+                WHERE id = :id AND version = :version""")
+            .bind("tryNumber", next.tryNumber())
+            .bind("state", next.state().value())
+            .bind("startDate", Times.arg(next.startDate()))
+            .bind("endDate", Times.arg(next.endDate()))
+            .bind("duration", next.duration())
+            .bind("hostname", next.hostname())
+            .bind("pid", next.pid())
+            .bind("executor", next.executor())
+            .bind("queuedDttm", Times.arg(next.queuedDttm()))
+            .bind("scheduledDttm", Times.arg(next.scheduledDttm()))
+            .bind("renderedFields", next.renderedFields())
+            .bind("note", next.note())
+            .bind("externalExecutorId", next.externalExecutorId())
+            .bind("updatedAt", Times.arg(next.updatedAt()))
+            .bind("id", next.id())
+            .bind("version", version)
+            .execute()
+        == 1;
+  }
+
+  // One row per try: a try that ends twice (failed, then marked success) keeps its last ending.
+  private static void recordTry(Handle handle, UUID id, int tryNumber) {
+    handle
+        .createUpdate(
+            "DELETE FROM task_instance_history"
+                + " WHERE task_instance_id = :id AND try_number = :tryNumber")
+        .bind("id", id)
+        .bind("tryNumber", tryNumber)
+        .execute();
+    handle
+        .createUpdate(
+            "INSERT INTO task_instance_history (task_instance_id, "
+                + TaskInstanceRowMapper.SHARED_COLUMNS
+                + ") SELECT id, "
+                + TaskInstanceRowMapper.SHARED_COLUMNS
+                + " FROM task_instance WHERE id = :id")
+        .bind("id", id)
+        .execute();
+  }
+
+  /** The finished tries of task instance {@code id}, oldest first. */
+  public List<TaskInstanceHistoryRecord> history(UUID id) {
+    return db.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT * FROM task_instance_history WHERE task_instance_id = :id"
+                        + " ORDER BY try_number")
+                .bind("id", id)
+                .map(
+                    (rs, ctx) ->
+                        new TaskInstanceHistoryRecord(
+                            rs.getLong("id"), HISTORY_MAPPER.map(rs, ctx)))
+                .list());
+  }
+
+  private static Optional<TaskInstanceRecord> read(Handle handle, UUID id) {
+    return handle
+        .createQuery("SELECT * FROM task_instance WHERE id = :id")
+        .bind("id", id)
+        .map(MAPPER)
+        .findOne();
+  }
+}

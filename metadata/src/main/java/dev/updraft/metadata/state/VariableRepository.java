@@ -1,0 +1,92 @@
+package dev.updraft.metadata.state;
+
+import dev.updraft.metadata.MetadataDatabase;
+import dev.updraft.metadata.state.internal.Upserts;
+import java.util.List;
+import java.util.Optional;
+
+/** Variables ({@code variable}), stored as given ({@code is_encrypted} false). */
+public final class VariableRepository {
+  private final MetadataDatabase db;
+
+  public VariableRepository(MetadataDatabase db) {
+    this.db = db;
+  }
+
+  /** The value of {@code key}, if set. */
+  public Optional<String> get(String key) {
+    return db.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT val FROM variable WHERE \"key\" = :key")
+                .bind("key", key)
+                .mapTo(String.class)
+                .findOne());
+  }
+
+  /** Sets {@code key} to {@code value}, keeping its description. */
+  public void set(String key, String value) {
+    write(key, value, null, false);
+  }
+
+  /** Sets {@code key} to {@code value} with {@code description}. */
+  public void set(String key, String value, String description) {
+    write(key, value, description, true);
+  }
+
+  private void write(String key, String value, String description, boolean withDescription) {
+    Upserts.retryOnDuplicate(
+        () ->
+            db.inTransaction(
+                handle -> {
+                  String setDescription = withDescription ? ", description = :description" : "";
+                  var update =
+                      handle
+                          .createUpdate(
+                              "UPDATE variable SET val = :value, is_encrypted = FALSE"
+                                  + setDescription
+                                  + " WHERE \"key\" = :key")
+                          .bind("value", value)
+                          .bind("key", key);
+                  if (withDescription) {
+                    update.bind("description", description);
+                  }
+                  int updated = update.execute();
+                  if (updated == 0) {
+                    handle
+                        .createUpdate(
+                            "INSERT INTO variable (\"key\", val, description, is_encrypted)"
+                                + " VALUES (:key, :value, :description, FALSE)")
+                        .bind("key", key)
+                        .bind("value", value)
+                        .bind("description", description)
+                        .execute();
+                  }
+                  return null;
+                }));
+  }
+
+  /** Deletes {@code key}; false if it was not set. */
+  public boolean delete(String key) {
+    return db.inTransaction(
+        handle ->
+            handle
+                    .createUpdate("DELETE FROM variable WHERE \"key\" = :key")
+                    .bind("key", key)
+                    .execute()
+                > 0);
+  }
+
+  /** Every variable, by key. */
+  public List<VariableRecord> list() {
+    return db.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT \"key\", val, description FROM variable ORDER BY \"key\"")
+                .map(
+                    (rs, ctx) ->
+                        new VariableRecord(
+                            rs.getString("key"), rs.getString("val"), rs.getString("description")))
+                .list());
+  }
+}

@@ -17,7 +17,11 @@ import java.util.Map;
  * @param database the metadata database: {@code UPDRAFT_DB_URL}, default an H2 file under the home
  */
 public record UpdraftConfig(
-    Path home, Path dagsFolder, Path examplesFolder, boolean loadExamples, DatabaseConfig database) {
+    Path home,
+    Path dagsFolder,
+    Path examplesFolder,
+    boolean loadExamples,
+    DatabaseConfig database) {
 
   public static UpdraftConfig fromEnvironment(Map<String, String> env) {
     Path home =

@@ -37,7 +37,8 @@ class CliTest {
   }
 
   private static Outcome run(String... args) {
-    UpdraftConfig config = new UpdraftConfig(home, home.resolve("dags"), examples, true, database());
+    UpdraftConfig config =
+        new UpdraftConfig(home, home.resolve("dags"), examples, true, database());
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine line = UpdraftCommand.commandLine(config);
@@ -175,7 +176,10 @@ class CliTest {
             home.resolve("dags"),
             examples,
             true,
-            new DatabaseConfig("jdbc:postgresql://127.0.0.1:1/x?user=u&password=hunter2&connectTimeout=1", null, 1));
+            new DatabaseConfig(
+                "jdbc:postgresql://127.0.0.1:1/x?user=u&password=hunter2&connectTimeout=1",
+                null,
+                1));
     StringWriter err = new StringWriter();
     CommandLine line = UpdraftCommand.commandLine(config);
     line.setErr(new PrintWriter(err, true));

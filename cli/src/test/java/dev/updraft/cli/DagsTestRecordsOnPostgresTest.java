@@ -34,29 +34,40 @@ class DagsTestRecordsOnPostgresTest {
   @Test
   void lineageOfTheLastOutputWalksBackToTheFirstArtifact(@TempDir Path home) throws Exception {
     DatabaseConfig database = postgres();
-    Path examples = Path.of(HelloWorld.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path examples =
+        Path.of(HelloWorld.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     UpdraftConfig config = new UpdraftConfig(home, home.resolve("dags"), examples, true, database);
     StringWriter out = new StringWriter();
     CommandLine line = UpdraftCommand.commandLine(config);
     line.setOut(new PrintWriter(out, true));
     int code =
         line.execute(
-            "dags", "test", "custom_components", "--logical-date", "2024-05-01",
-            "--conf", "{\"data_dir\": \"" + home.resolve("data") + "\"}");
+            "dags",
+            "test",
+            "custom_components",
+            "--logical-date",
+            "2024-05-01",
+            "--conf",
+            "{\"data_dir\": \"" + home.resolve("data") + "\"}");
     assertThat(code).as(out.toString()).isZero();
 
     try (MetadataDatabase db = MetadataDatabase.open(database)) {
       DagRunRecord run = new DagRunRepository(db).find("custom_components", RUN_ID).orElseThrow();
       assertThat(run.state()).isEqualTo(DagRunState.SUCCESS);
-      List<TaskInstanceRecord> instances = new TaskInstanceRepository(db).listForRun("custom_components", RUN_ID);
+      List<TaskInstanceRecord> instances =
+          new TaskInstanceRepository(db).listForRun("custom_components", RUN_ID);
       assertThat(instances).extracting(TaskInstanceRecord::state).containsOnly(TaskState.SUCCESS);
-      assertThat(instances).extracting(TaskInstanceRecord::taskId)
-          .containsExactlyInAnyOrder("write_sample_data", "KeyValueExampleGen", "FilterExamples", "SummarizeColumn");
+      assertThat(instances)
+          .extracting(TaskInstanceRecord::taskId)
+          .containsExactlyInAnyOrder(
+              "write_sample_data", "KeyValueExampleGen", "FilterExamples", "SummarizeColumn");
 
       LineageStore lineage = new LineageStore(db);
       MetadataArtifactStore store = new MetadataArtifactStore(lineage, home.resolve("artifacts"));
-      Artifact summary = store.outputsOf("custom_components", RUN_ID, "SummarizeColumn", "statistics").get(0);
-      Artifact first = store.outputsOf("custom_components", RUN_ID, "KeyValueExampleGen", "examples").get(0);
+      Artifact summary =
+          store.outputsOf("custom_components", RUN_ID, "SummarizeColumn", "statistics").get(0);
+      Artifact first =
+          store.outputsOf("custom_components", RUN_ID, "KeyValueExampleGen", "examples").get(0);
       LineageGraph graph = lineage.lineageOfArtifact(summary.id(), Direction.UPSTREAM, 10);
       assertThat(graph.artifactIds()).contains(first.id());
       assertThat(graph.artifactsOfType("Examples")).hasSize(2);

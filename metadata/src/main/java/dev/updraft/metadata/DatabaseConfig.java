@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  * @param maxPoolSize the connection pool's size
  */
 public record DatabaseConfig(String jdbcUrl, String schema, int maxPoolSize) {
-  private static final Pattern PASSWORD_PARAMETER =
-      Pattern.compile("(?i)(password=)[^&;]*");
+  private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;]*");
   private static final Pattern USER_INFO = Pattern.compile("(//[^/:@]+:)[^@/]*(@)");
 
   public DatabaseConfig {

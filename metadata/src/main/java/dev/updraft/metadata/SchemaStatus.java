@@ -11,7 +11,10 @@ import java.util.List;
  * @param unknownApplied migrations the database has that this code does not know (it is newer)
  */
 public record SchemaStatus(
-    String currentVersion, String latestVersion, List<String> pending, List<String> unknownApplied) {
+    String currentVersion,
+    String latestVersion,
+    List<String> pending,
+    List<String> unknownApplied) {
 
   /** Whether the schema is exactly what this code expects. */
   public boolean isCurrent() {
@@ -31,7 +34,11 @@ public record SchemaStatus(
           + " unknown to it): upgrade Updraft, do not run it against this database";
     }
     if (!pending.isEmpty()) {
-      return "schema at version " + currentVersion + ", " + pending.size() + " migration(s) pending: run `updraft db migrate`";
+      return "schema at version "
+          + currentVersion
+          + ", "
+          + pending.size()
+          + " migration(s) pending: run `updraft db migrate`";
     }
     return "schema current at version " + currentVersion;
   }

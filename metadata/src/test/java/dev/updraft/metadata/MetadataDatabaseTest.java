@@ -53,7 +53,8 @@ class MetadataDatabaseTest {
             2);
     assertThatThrownBy(() -> MetadataDatabase.open(config))
         .isInstanceOf(MetadataUnavailableException.class)
-        .hasMessageStartingWith("cannot reach the metadata database at jdbc:postgresql://127.0.0.1:1/updraft?user=updraft&password=***")
+        .hasMessageStartingWith(
+            "cannot reach the metadata database at jdbc:postgresql://127.0.0.1:1/updraft?user=updraft&password=***")
         .hasMessageNotContaining("s3cret")
         .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
   }
@@ -64,7 +65,8 @@ class MetadataDatabaseTest {
         .isEqualTo("jdbc:postgresql://db/x?user=a&password=***&ssl=true");
     assertThat(DatabaseConfig.mask("jdbc:postgresql://alice:p4ss@db:5432/x"))
         .isEqualTo("jdbc:postgresql://alice:***@db:5432/x");
-    assertThat(DatabaseConfig.mask("jdbc:h2:file:/tmp/x;PASSWORD=p")).isEqualTo("jdbc:h2:file:/tmp/x;PASSWORD=***");
+    assertThat(DatabaseConfig.mask("jdbc:h2:file:/tmp/x;PASSWORD=p"))
+        .isEqualTo("jdbc:h2:file:/tmp/x;PASSWORD=***");
   }
 
   @Test
@@ -92,7 +94,8 @@ class MetadataDatabaseTest {
       t.db().withHandle(h -> h.execute("CREATE TABLE scratch (x INTEGER)"));
       t.db().reset();
       assertThat(t.db().status().isCurrent()).isTrue();
-      assertThatThrownBy(() -> t.db().withHandle(h -> h.execute("SELECT * FROM scratch"))).isNotNull();
+      assertThatThrownBy(() -> t.db().withHandle(h -> h.execute("SELECT * FROM scratch")))
+          .isNotNull();
     }
   }
 }

@@ -38,7 +38,8 @@ public final class TestDatabases {
 
   private static TestDatabase h2() {
     String url =
-        "jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "")
+        "jdbc:h2:mem:t"
+            + UUID.randomUUID().toString().replace("-", "")
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
     MetadataDatabase db = MetadataDatabase.open(new DatabaseConfig(url, null, 10));
     db.migrate();
@@ -49,9 +50,11 @@ public final class TestDatabases {
     String url = System.getenv("UPDRAFT_TEST_PG_URL");
     if (url == null || url.isBlank()) {
       if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail("UPDRAFT_TEST_PG_URL is not set: under CI=true the PostgreSQL tests must run (.ci/run starts PostgreSQL)");
+        fail(
+            "UPDRAFT_TEST_PG_URL is not set: under CI=true the PostgreSQL tests must run (.ci/run starts PostgreSQL)");
       }
-      Assumptions.abort("UPDRAFT_TEST_PG_URL is not set; run .ci/start-postgres.sh to test on PostgreSQL");
+      Assumptions.abort(
+          "UPDRAFT_TEST_PG_URL is not set; run .ci/start-postgres.sh to test on PostgreSQL");
     }
     String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     MetadataDatabase db = MetadataDatabase.open(new DatabaseConfig(url, schema, 10));

@@ -49,7 +49,7 @@ public final class DagBuilder {
   private String description;
   private String docMd;
   private final Map<String, Param> params = new LinkedHashMap<>();
-  private int maxActiveRuns = 16;
+  private Integer maxActiveRuns;
   private int maxActiveTasks = 16;
   private Duration dagrunTimeout;
   private TaskArgs defaultArgs = TaskArgs.NONE;
@@ -299,11 +299,16 @@ public final class DagBuilder {
         description,
         docMd,
         params,
-        maxActiveRuns,
+        maxActiveRuns != null ? maxActiveRuns : defaultMaxActiveRuns(),
         maxActiveTasks,
         dagrunTimeout,
         defaultArgs,
         tasks);
+  }
+
+  /** Airflow's 16, except {@code @continuous}, which allows one active run only. */
+  private int defaultMaxActiveRuns() {
+    return schedule.kind() == Schedule.Kind.CONTINUOUS ? 1 : 16;
   }
 
   private Instant parseInstant(String text, String what) {

@@ -15,7 +15,7 @@ import java.util.Random;
  */
 final class ModelStoreBuilder {
   static final int PIPELINES = 4;
-  private static final int BLOCKS_PER_BATCH = 500;
+  private static final int BLOCKS_PER_BATCH = 250;
   private static final int PER_BLOCK = 7;
 
   private final LineageStore lineage;
@@ -29,14 +29,15 @@ final class ModelStoreBuilder {
     return "tfx-" + index;
   }
 
-  /** Adds about {@code artifacts} artifacts; how many it added. */
+  /** Adds about {@code artifacts} artifacts (enough for every pipeline to have some); how many. */
   int add(int artifacts) {
     List<Long> pipelines = new ArrayList<>();
     for (int p = 0; p < PIPELINES; p++) {
       pipelines.add(
-          lineage.putContext(ContextRecord.of(PipelineContexts.PIPELINE, pipelineName(p)), List.of()));
+          lineage.putContext(
+              ContextRecord.of(PipelineContexts.PIPELINE, pipelineName(p)), List.of()));
     }
-    int blocks = Math.max(1, artifacts / PER_BLOCK);
+    int blocks = Math.max(PIPELINES * BLOCKS_PER_BATCH, artifacts / PER_BLOCK);
     int added = 0;
     for (int first = 0; first < blocks; first += BLOCKS_PER_BATCH) {
       int count = Math.min(BLOCKS_PER_BATCH, blocks - first);

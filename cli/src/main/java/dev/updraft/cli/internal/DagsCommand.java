@@ -161,7 +161,11 @@ public final class DagsCommand implements Runnable {
         try (MetadataRecording recording = new MetadataRecording(parent.config)) {
           run =
               LocalRuns.recordedHarness(
-                      recording, loaded, logicalDate != null ? logicalDate : positionalDate, conf, out)
+                      recording,
+                      loaded,
+                      logicalDate != null ? logicalDate : positionalDate,
+                      conf,
+                      out)
                   .run();
         }
         new RunPrinter(out).summary(run);

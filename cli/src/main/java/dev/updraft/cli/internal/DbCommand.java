@@ -31,7 +31,10 @@ public final class DbCommand implements Runnable {
   }
 
   /** {@code db migrate}. */
-  @Command(name = "migrate", description = "Create or upgrade the schema.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "migrate",
+      description = "Create or upgrade the schema.",
+      mixinStandardHelpOptions = true)
   static final class Migrate implements Callable<Integer> {
     @ParentCommand DbCommand parent;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -67,12 +70,17 @@ public final class DbCommand implements Runnable {
   }
 
   /** {@code db reset --yes}. */
-  @Command(name = "reset", description = "Drop everything and migrate afresh.", mixinStandardHelpOptions = true)
+  @Command(
+      name = "reset",
+      description = "Drop everything and migrate afresh.",
+      mixinStandardHelpOptions = true)
   static final class Reset implements Callable<Integer> {
     @ParentCommand DbCommand parent;
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-y", "--yes"}, description = "Confirm: all data in the database is lost.")
+    @Option(
+        names = {"-y", "--yes"},
+        description = "Confirm: all data in the database is lost.")
     boolean yes;
 
     @Override

@@ -29,8 +29,13 @@ final class LocalRuns {
 
   /** A run printed to {@code out} and recorded in the metadata database (as {@code dags test}). */
   static DagTestHarness recordedHarness(
-      MetadataRecording recording, LoadedDag loaded, String logicalDate, String conf, PrintWriter out) {
-    return recording.record(harness(loaded.dag(), logicalDate, conf, out), loaded, new RunPrinter(out));
+      MetadataRecording recording,
+      LoadedDag loaded,
+      String logicalDate,
+      String conf,
+      PrintWriter out) {
+    return recording.record(
+        harness(loaded.dag(), logicalDate, conf, out), loaded, new RunPrinter(out));
   }
 
   static Map<String, Object> parseConf(String conf) {

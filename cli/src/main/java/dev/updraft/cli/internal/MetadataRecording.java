@@ -16,8 +16,8 @@ import dev.updraft.sdk.testing.DagTestHarness;
 import java.time.Clock;
 
 /**
- * Makes an in-process run record itself in the metadata database: the run and its task
- * instances, XComs, and artifacts with their lineage (artifact payloads under {@code
+ * Makes an in-process run record itself in the metadata database: the run and its task instances,
+ * XComs, and artifacts with their lineage (artifact payloads under {@code
  * $UPDRAFT_HOME/artifacts}). The schema is migrated first, as Airflow's standalone does.
  */
 final class MetadataRecording implements AutoCloseable {

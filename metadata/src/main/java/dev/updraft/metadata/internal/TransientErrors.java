@@ -7,7 +7,10 @@ import java.sql.SQLTransientException;
 public final class TransientErrors {
   private TransientErrors() {}
 
-  /** Lost connections (SQL state 08…), serialization failures (40001), deadlocks (40P01), H2 lock timeouts. */
+  /**
+   * Lost connections (SQL state 08…), serialization failures (40001), deadlocks (40P01), H2 lock
+   * timeouts.
+   */
   public static boolean isTransient(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLTransientException) {
@@ -15,7 +18,10 @@ public final class TransientErrors {
       }
       if (cause instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
-        if (state.startsWith("08") || state.equals("40001") || state.equals("40P01") || state.equals("HYT00")) {
+        if (state.startsWith("08")
+            || state.equals("40001")
+            || state.equals("40P01")
+            || state.equals("HYT00")) {
           return true;
         }
       }

@@ -1,6 +1,7 @@
 package dev.updraft.metadata.lineage;
 
 import dev.updraft.metadata.lineage.internal.PropertyValues;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -122,7 +123,7 @@ public record ExecutionRecord(
 
   /** With these custom properties added. */
   public ExecutionRecord withCustomProperties(Map<String, ?> more) {
-    Map<String, Object> merged = new java.util.LinkedHashMap<>(customProperties);
+    Map<String, Object> merged = new LinkedHashMap<>(customProperties);
     merged.putAll(PropertyValues.copy(more));
     return new ExecutionRecord(
         id,

@@ -1,30 +1,25 @@
 package dev.updraft.metadata.lineage;
 
 import dev.updraft.metadata.MetadataDatabase;
-import dev.updraft.metadata.lineage.internal.ArtifactWriter;
+import dev.updraft.metadata.lineage.internal.ArtifactRecorder;
 import dev.updraft.metadata.lineage.internal.ContextStore;
-import dev.updraft.metadata.lineage.internal.EventWriter;
-import dev.updraft.metadata.lineage.internal.ExecutionWriter;
 import dev.updraft.metadata.lineage.internal.ExecutionRecorder;
 import dev.updraft.metadata.lineage.internal.LineageQueries;
 import dev.updraft.metadata.lineage.internal.LineageWalker;
 import dev.updraft.metadata.lineage.internal.NodeReader;
-import dev.updraft.metadata.lineage.internal.PropertyTable;
 import dev.updraft.metadata.lineage.internal.PropertyValues;
 import dev.updraft.metadata.lineage.internal.ResolvedType;
 import dev.updraft.metadata.lineage.internal.TypeStore;
 import dev.updraft.sdk.artifact.ArtifactState;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * ML lineage in ML Metadata's shape, on the metadata database: typed artifacts, executions and
- * contexts, the events between artifacts and executions, and the attributions and associations
- * that group them.
+ * contexts, the events between artifacts and executions, and the attributions and associations that
+ * group them.
  *
  * <p>Every write is one transaction. Writes never replace a whole record read earlier: states
  * change by a single update and properties merge under the owner's row lock, so concurrent writers
@@ -33,20 +28,22 @@ import java.util.Optional;
  *
  * <p>Artifacts with an id, given to {@link #recordExecution} or {@link #publishExecution}, are
  * referenced as they are; artifacts without one are created. Types named by records are the
- * unversioned ones; they are created without properties when missing (declare typed properties
- * with {@link #putType} first).
+ * unversioned ones; they are created without properties when missing (declare typed properties with
+ * {@link #putType} first).
  */
 public final class LineageStore {
   private final MetadataDatabase db;
   private final TypeStore types;
   private final ContextStore contexts;
-  private final ExecutionRecorder recorder;
+  private final ExecutionRecorder executions;
+  private final ArtifactRecorder artifacts;
 
   public LineageStore(MetadataDatabase db) {
     this.db = db;
     this.types = new TypeStore(db);
     this.contexts = new ContextStore(db, types);
-    this.recorder = new ExecutionRecorder(db, types);
+    this.executions = new ExecutionRecorder(db, types);
+    this.artifacts = new ArtifactRecorder(db, types);
   }
 
   public MetadataDatabase database() {
@@ -73,8 +70,8 @@ public final class LineageStore {
   // ---- Contexts
 
   /**
-   * Gets or creates the context of the record's type and name (a new one with its properties, as
-   * a child of {@code parentIds}); its id.
+   * Gets or creates the context of the record's type and name (a new one with its properties, as a
+   * child of {@code parentIds}); its id.
    */
   public long putContext(ContextRecord context, Collection<Long> parentIds) {
     return contexts.getOrCreate(context, parentIds);
@@ -96,14 +93,7 @@ public final class LineageStore {
 
   /** The parents of a context. */
   public List<Long> parentContextsOf(long contextId) {
-    return db.withHandle(
-        h ->
-            h.createQuery(
-                    "SELECT parent_context_id FROM parent_context WHERE context_id = ?"
-                        + " ORDER BY parent_context_id")
-                .bind(0, contextId)
-                .mapTo(Long.class)
-                .list());
+    return db.withHandle(h -> ContextStore.parentsOf(h, contextId));
   }
 
   /** Gets or creates the pipeline, pipeline-run and node contexts of a task in a DAG run. */
@@ -126,29 +116,13 @@ public final class LineageStore {
    * Records new artifacts in one transaction of batched inserts, attributed to {@code contextIds};
    * their ids, in order.
    */
-  public List<Long> putArtifacts(List<ArtifactRecord> artifacts, Collection<Long> contextIds) {
-    List<ArtifactWriter.NewArtifact> created = new ArrayList<>(artifacts.size());
-    for (ArtifactRecord artifact : artifacts) {
-      if (artifact.id() != null) {
-        throw new IllegalArgumentException(
-            "artifact " + artifact.id() + " is recorded already: change its state or properties");
-      }
-      ResolvedType type =
-          recorder.checked(TypeKind.ARTIFACT, artifact.typeName(), artifact.properties());
-      created.add(new ArtifactWriter.NewArtifact(artifact, type.id()));
-    }
-    return db.inTransaction(
-        h -> {
-          List<Long> ids = ArtifactWriter.insert(h, created, System.currentTimeMillis());
-          EventWriter.attribute(h, contextIds, ids);
-          return ids;
-        });
+  public List<Long> putArtifacts(List<ArtifactRecord> records, Collection<Long> contextIds) {
+    return artifacts.put(records, contextIds);
   }
 
   /** Sets an artifact's state in one statement; whether the artifact exists. */
   public boolean updateArtifactState(long artifactId, ArtifactState state) {
-    return db.inTransaction(
-        h -> ArtifactWriter.updateState(h, artifactId, state, System.currentTimeMillis()));
+    return artifacts.updateState(artifactId, state);
   }
 
   /**
@@ -160,19 +134,8 @@ public final class LineageStore {
    */
   public void setArtifactProperties(
       long artifactId, Map<String, ?> properties, Map<String, ?> customProperties) {
-    ArtifactRecord current =
-        getArtifact(artifactId)
-            .orElseThrow(() -> new IllegalArgumentException("no artifact " + artifactId));
-    Map<String, Object> typed = PropertyValues.copy(properties);
-    Map<String, Object> custom = PropertyValues.copy(customProperties);
-    recorder.checked(TypeKind.ARTIFACT, current.typeName(), typed);
-    db.inTransaction(
-        h -> {
-          // The row lock makes concurrent merges into one artifact take turns.
-          ArtifactWriter.lock(h, artifactId, System.currentTimeMillis());
-          PropertyTable.ARTIFACT.merge(h, artifactId, PropertyTable.of(typed, custom));
-          return null;
-        });
+    artifacts.mergeProperties(
+        artifactId, PropertyValues.copy(properties), PropertyValues.copy(customProperties));
   }
 
   /**
@@ -181,27 +144,7 @@ public final class LineageStore {
    * URI is registered once.
    */
   public ArtifactRecord findOrRegister(ArtifactRecord artifact, Collection<Long> contextIds) {
-    ResolvedType type =
-        recorder.checked(TypeKind.ARTIFACT, artifact.typeName(), artifact.properties());
-    long id =
-        db.inTransaction(
-            h -> {
-              LineageQueries.lockType(h, type.id());
-              long artifactId =
-                  LineageQueries.liveByUri(h, type.id(), artifact.uri())
-                      .orElseGet(
-                          () ->
-                              ArtifactWriter.insert(
-                                      h,
-                                      List.of(
-                                          new ArtifactWriter.NewArtifact(
-                                              artifact.withState(ArtifactState.LIVE), type.id())),
-                                      System.currentTimeMillis())
-                                  .get(0));
-              EventWriter.attribute(h, contextIds, List.of(artifactId));
-              return artifactId;
-            });
-    return getArtifact(id).orElseThrow();
+    return getArtifact(artifacts.findOrRegister(artifact, contextIds)).orElseThrow();
   }
 
   public Optional<ArtifactRecord> getArtifact(long id) {
@@ -218,21 +161,21 @@ public final class LineageStore {
   /**
    * Records a new execution with its input and output artifacts (creating those without an id),
    * INPUT and OUTPUT events whose paths are the key and the index in its list, and attributes the
-   * artifacts and associates the execution to {@code contextIds}: all in one transaction of
-   * batched statements.
+   * artifacts and associates the execution to {@code contextIds}: all in one transaction of batched
+   * statements.
    */
   public RecordedExecution recordExecution(
       ExecutionRecord execution,
       Map<String, List<ArtifactRecord>> inputs,
       Map<String, List<ArtifactRecord>> outputs,
       Collection<Long> contextIds) {
-    return recorder.record(execution, inputs, outputs, contextIds);
+    return executions.record(execution, inputs, outputs, contextIds);
   }
 
   /**
-   * Adds outputs to an unfinished execution, with OUTPUT events and attributions to the contexts
-   * it is associated with, and moves it to {@code state} (merging {@code customProperties}), in
-   * one transaction; the output ids by key.
+   * Adds outputs to an unfinished execution, with OUTPUT events and attributions to the contexts it
+   * is associated with, and moves it to {@code state} (merging {@code customProperties}), in one
+   * transaction; the output ids by key.
    *
    * @throws IllegalStateException when the execution already finished
    */
@@ -241,7 +184,7 @@ public final class LineageStore {
       Map<String, List<ArtifactRecord>> outputs,
       ExecutionState state,
       Map<String, ?> customProperties) {
-    return recorder.publish(executionId, outputs, state, PropertyValues.copy(customProperties));
+    return executions.publish(executionId, outputs, state, PropertyValues.copy(customProperties));
   }
 
   /**
@@ -253,11 +196,7 @@ public final class LineageStore {
    */
   public boolean updateExecutionState(
       long executionId, ExecutionState state, Map<String, ?> customProperties) {
-    Map<String, Object> custom = PropertyValues.copy(customProperties);
-    return db.inTransaction(
-        h ->
-            ExecutionWriter.transition(
-                h, executionId, state, custom, System.currentTimeMillis()));
+    return executions.transition(executionId, state, PropertyValues.copy(customProperties));
   }
 
   public Optional<ExecutionRecord> getExecution(long id) {
@@ -266,12 +205,12 @@ public final class LineageStore {
 
   /** An execution's outputs (in any state) by key, each list in index order. */
   public Map<String, List<ArtifactRecord>> outputsOf(long executionId) {
-    return artifactsOf(executionId, false);
+    return db.withHandle(h -> NodeReader.artifactsByKey(h, executionId, false));
   }
 
   /** An execution's inputs by key, each list in index order. */
   public Map<String, List<ArtifactRecord>> inputsOf(long executionId) {
-    return artifactsOf(executionId, true);
+    return db.withHandle(h -> NodeReader.artifactsByKey(h, executionId, true));
   }
 
   /** The newest COMPLETE execution of a node in a run (both contexts). */
@@ -304,12 +243,9 @@ public final class LineageStore {
       return List.of();
     }
     return db.withHandle(
-        h -> {
-          List<Long> ids = LineageQueries.latestArtifacts(h, type.get().id(), contextId, limit);
-          Map<Long, ArtifactRecord> byId = new LinkedHashMap<>();
-          NodeReader.artifacts(h, ids).forEach(a -> byId.put(a.id(), a));
-          return ids.stream().map(byId::get).toList();
-        });
+        h ->
+            NodeReader.artifactsInOrder(
+                h, LineageQueries.latestArtifacts(h, type.get().id(), contextId, limit)));
   }
 
   /**
@@ -341,22 +277,5 @@ public final class LineageStore {
         h ->
             LineageQueries.findCached(h, fingerprint)
                 .flatMap(id -> NodeReader.executions(h, List.of(id)).stream().findFirst()));
-  }
-
-  private Map<String, List<ArtifactRecord>> artifactsOf(long executionId, boolean inputs) {
-    return db.withHandle(
-        h -> {
-          List<Event> events = NodeReader.eventsOfExecution(h, executionId, inputs);
-          Map<Long, ArtifactRecord> byId = new LinkedHashMap<>();
-          NodeReader.artifacts(h, events.stream().map(Event::artifactId).toList())
-              .forEach(a -> byId.put(a.id(), a));
-          Map<String, List<ArtifactRecord>> byKey = new LinkedHashMap<>();
-          for (Event event : events) {
-            byKey
-                .computeIfAbsent(event.key() == null ? "" : event.key(), k -> new ArrayList<>())
-                .add(byId.get(event.artifactId()));
-          }
-          return byKey;
-        });
   }
 }

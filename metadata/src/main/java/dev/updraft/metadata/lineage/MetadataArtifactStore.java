@@ -73,8 +73,7 @@ public final class MetadataArtifactStore implements ArtifactStore {
             custom.put(name, PropertyValues.storable(value));
           }
         });
-    ExecutionRecord execution =
-        ComponentExecutions.running(key).withCustomProperties(custom);
+    ExecutionRecord execution = ComponentExecutions.running(key).withCustomProperties(custom);
     Map<String, List<ArtifactRecord>> records = records(inputs, ArtifactState.LIVE);
     RecordedExecution recorded =
         lineage.recordExecution(execution, records, Map.of(), contexts.ids());
@@ -97,7 +96,9 @@ public final class MetadataArtifactStore implements ArtifactStore {
         executionId, ExecutionState.FAILED, Map.of(FAILURE_REASON, String.valueOf(reason)));
   }
 
-  /** The LIVE outputs under {@code outputKey} of the node's newest COMPLETE execution in the run. */
+  /**
+   * The LIVE outputs under {@code outputKey} of the node's newest COMPLETE execution in the run.
+   */
   @Override
   public List<Artifact> outputsOf(String dagId, String runId, String taskId, String outputKey) {
     Optional<Long> run =
@@ -131,7 +132,10 @@ public final class MetadataArtifactStore implements ArtifactStore {
         .toList();
   }
 
-  /** The newest LIVE artifact of the type at {@code uri}, else a new LIVE one; attributed to the DAG. */
+  /**
+   * The newest LIVE artifact of the type at {@code uri}, else a new LIVE one; attributed to the
+   * DAG.
+   */
   @Override
   public <T extends Artifact> T registerExternal(
       String dagId, Class<T> type, String uri, Map<String, Object> properties) {

@@ -2,8 +2,8 @@ package dev.updraft.metadata.lineage;
 
 /**
  * The data type of a property, with ML Metadata's numbering. Values are {@link Long}, {@link
- * Double}, {@link String}, {@link Boolean}, or (as {@link #STRUCT}) anything Jackson writes as JSON:
- * maps, lists and the like, read back as maps, lists, strings and numbers.
+ * Double}, {@link String}, {@link Boolean}, or (as {@link #STRUCT}) anything Jackson writes as
+ * JSON: maps, lists and the like, read back as maps, lists, strings and numbers.
  */
 public enum PropertyType {
   INT(1),

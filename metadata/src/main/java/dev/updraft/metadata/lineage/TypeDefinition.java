@@ -1,5 +1,6 @@
 package dev.updraft.metadata.lineage;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,7 @@ public record TypeDefinition(
 
   /** With {@code parentName} (a type of the same kind) as a parent. */
   public TypeDefinition withParent(String parentName) {
-    List<String> parents = new java.util.ArrayList<>(parentTypes);
+    List<String> parents = new ArrayList<>(parentTypes);
     parents.add(parentName);
     return new TypeDefinition(kind, name, version, description, properties, parents);
   }

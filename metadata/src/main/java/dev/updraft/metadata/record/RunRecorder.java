@@ -117,13 +117,16 @@ public final class RunRecorder implements RunListener {
     }
     if (state == TaskState.RUNNING) {
       // A try passes through scheduled and queued, as under the scheduler; scheduled starts it.
-      instances.transition(id, ANY_STATE, TaskState.SCHEDULED, TransitionDetails.at(clock.instant()));
-      instances.transition(id, Set.of(TaskState.SCHEDULED), TaskState.QUEUED, TransitionDetails.at(clock.instant()));
+      instances.transition(
+          id, ANY_STATE, TaskState.SCHEDULED, TransitionDetails.at(clock.instant()));
+      instances.transition(
+          id, Set.of(TaskState.SCHEDULED), TaskState.QUEUED, TransitionDetails.at(clock.instant()));
       instances.transition(
           id,
           Set.of(TaskState.QUEUED),
           TaskState.RUNNING,
-          TransitionDetails.at(clock.instant()).withProcess(hostname, (int) ProcessHandle.current().pid()));
+          TransitionDetails.at(clock.instant())
+              .withProcess(hostname, (int) ProcessHandle.current().pid()));
       return;
     }
     TransitionDetails details = TransitionDetails.at(clock.instant());

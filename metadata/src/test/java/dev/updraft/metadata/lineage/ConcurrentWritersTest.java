@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,10 +32,12 @@ class ConcurrentWritersTest {
       // Shared inputs: every execution reads two of them, so attributions collide.
       List<Long> shared =
           lineage.putArtifacts(
-              List.of(ArtifactRecord.of("Examples", "/s/0"), ArtifactRecord.of("Examples", "/s/1"),
+              List.of(
+                  ArtifactRecord.of("Examples", "/s/0"),
+                  ArtifactRecord.of("Examples", "/s/1"),
                   ArtifactRecord.of("Examples", "/s/2")),
               List.of());
-      Set<List<Long>> attributions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+      Set<List<Long>> attributions = ConcurrentHashMap.newKeySet();
       AtomicInteger executions = new AtomicInteger();
       List<Callable<Void>> writers = new ArrayList<>();
       for (int thread = 0; thread < THREADS; thread++) {
@@ -60,10 +63,14 @@ class ConcurrentWritersTest {
                         contexts.ids());
                 executions.incrementAndGet();
                 for (long context : contexts.ids()) {
-                  recorded.inputIds().values().forEach(ids -> ids.forEach(
-                      a -> attributions.add(List.of(context, a))));
-                  recorded.outputIds().values().forEach(ids -> ids.forEach(
-                      a -> attributions.add(List.of(context, a))));
+                  recorded
+                      .inputIds()
+                      .values()
+                      .forEach(ids -> ids.forEach(a -> attributions.add(List.of(context, a))));
+                  recorded
+                      .outputIds()
+                      .values()
+                      .forEach(ids -> ids.forEach(a -> attributions.add(List.of(context, a))));
                 }
               }
               return null;
@@ -84,7 +91,8 @@ class ConcurrentWritersTest {
       // One pipeline, 4 runs, 5 nodes, however many threads raced to create them.
       assertThat(Rows.table(db, "context")).isEqualTo(1 + 4 + 5);
       assertThat(Rows.table(db, "parent_context")).isEqualTo(4 + 5);
-      assertThat(Rows.count(db, "SELECT COUNT(DISTINCT id) FROM artifact")).isEqualTo(3 + 2L * total);
+      assertThat(Rows.count(db, "SELECT COUNT(DISTINCT id) FROM artifact"))
+          .isEqualTo(3 + 2L * total);
     }
   }
 
@@ -97,7 +105,10 @@ class ConcurrentWritersTest {
       long execution =
           lineage
               .recordExecution(
-                  ExecutionRecord.of("Trainer", ExecutionState.RUNNING), Map.of(), Map.of(), List.of())
+                  ExecutionRecord.of("Trainer", ExecutionState.RUNNING),
+                  Map.of(),
+                  Map.of(),
+                  List.of())
               .executionId();
       AtomicInteger publishes = new AtomicInteger();
       AtomicInteger refusals = new AtomicInteger();

@@ -2,12 +2,14 @@ package dev.updraft.metadata.lineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.updraft.metadata.Dialect;
 import dev.updraft.metadata.TestDatabases;
 import dev.updraft.sdk.artifact.ArtifactState;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -50,8 +52,7 @@ class LineageStoreTest {
                           .withProperty("span", PropertyType.STRING)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("'span' as INT, not STRING");
-      assertThatThrownBy(
-              () -> lineage.putType(TypeDefinition.artifactType("X").withParent("Nope")))
+      assertThatThrownBy(() -> lineage.putType(TypeDefinition.artifactType("X").withParent("Nope")))
           .hasMessageContaining("parent type Nope");
       assertThatThrownBy(
               () ->
@@ -99,19 +100,29 @@ class LineageStoreTest {
       assertThat(stored.properties())
           .isEqualTo(
               Map.of(
-                  "span", 3L,
-                  "ratio", 0.25,
-                  "split_names", "train,eval",
-                  "ok", true,
-                  "stats", Map.of("rows", 10, "columns", List.of("a", "b"))));
+                  "span",
+                  3L,
+                  "ratio",
+                  0.25,
+                  "split_names",
+                  "train,eval",
+                  "ok",
+                  true,
+                  "stats",
+                  Map.of("rows", 10, "columns", List.of("a", "b"))));
       assertThat(stored.customProperties())
           .isEqualTo(
               Map.of(
-                  "span", "custom span",
-                  "big", Long.MAX_VALUE,
-                  "empty", "",
-                  "pi", Math.PI,
-                  "no", false));
+                  "span",
+                  "custom span",
+                  "big",
+                  Long.MAX_VALUE,
+                  "empty",
+                  "",
+                  "pi",
+                  Math.PI,
+                  "no",
+                  false));
 
       lineage.setArtifactProperties(id, Map.of("span", 4L), Map.of("pi", 3.0, "new", "n"));
       ArtifactRecord merged = lineage.getArtifact(id).orElseThrow();
@@ -136,8 +147,7 @@ class LineageStoreTest {
       record(lineage, "fp-1", ExecutionState.RUNNING, 0);
       record(lineage, "fp-2", ExecutionState.COMPLETE, 1);
 
-      assertThat(lineage.findCached("fp-1").map(ExecutionRecord::id))
-          .contains(newer.executionId());
+      assertThat(lineage.findCached("fp-1").map(ExecutionRecord::id)).contains(newer.executionId());
       assertThat(lineage.findCached("fp-1").orElseThrow().cacheFingerprint()).isEqualTo("fp-1");
       assertThat(lineage.findCached("fp-3")).isEmpty();
 
@@ -181,7 +191,9 @@ class LineageStoreTest {
               ExecutionRecord.of("Trainer", ExecutionState.COMPLETE),
               Map.of(
                   "examples",
-                  List.of(ArtifactRecord.ref(input, "Examples"), ArtifactRecord.of("Examples", "/in2"))),
+                  List.of(
+                      ArtifactRecord.ref(input, "Examples"),
+                      ArtifactRecord.of("Examples", "/in2"))),
               Map.of("model", List.of(ArtifactRecord.of("Model", "/m"))),
               contexts.ids());
 
@@ -189,14 +201,13 @@ class LineageStoreTest {
       assertThat(lineage.inputsOf(recorded.executionId()).get("examples"))
           .extracting(ArtifactRecord::uri)
           .containsExactly("/in", "/in2");
-      LineageGraph graph =
-          lineage.lineageOfExecution(recorded.executionId(), Direction.BOTH, 1);
+      LineageGraph graph = lineage.lineageOfExecution(recorded.executionId(), Direction.BOTH, 1);
       assertThat(graph.events())
           .extracting(Event::type, Event::key, Event::index)
           .containsExactlyInAnyOrder(
-              org.assertj.core.groups.Tuple.tuple(EventType.INPUT, "examples", 0),
-              org.assertj.core.groups.Tuple.tuple(EventType.INPUT, "examples", 1),
-              org.assertj.core.groups.Tuple.tuple(EventType.OUTPUT, "model", 0));
+              tuple(EventType.INPUT, "examples", 0),
+              tuple(EventType.INPUT, "examples", 1),
+              tuple(EventType.OUTPUT, "model", 0));
       assertThat(lineage.contextsOf(recorded.executionId()))
           .containsExactlyInAnyOrderElementsOf(contexts.ids());
       long model = recorded.outputIds().get("model").get(0);
@@ -211,20 +222,100 @@ class LineageStoreTest {
 
   @ParameterizedTest
   @MethodSource(BOTH)
+  void oneArtifactUnderTwoKeysGetsAnEventAndAPathForEach(Dialect dialect) {
+    try (var t = TestDatabases.fresh(dialect)) {
+      var lineage = new LineageStore(t.db());
+      long examples = lineage.putArtifact(ArtifactRecord.of("Examples", "/e"));
+      ArtifactRecord ref = ArtifactRecord.ref(examples, "Examples");
+      RecordedExecution recorded =
+          lineage.recordExecution(
+              ExecutionRecord.of("Evaluator", ExecutionState.COMPLETE),
+              Map.of("train", List.of(ref), "eval", List.of(ref, ref)),
+              Map.of(),
+              List.of());
+
+      Map<String, List<ArtifactRecord>> inputs = lineage.inputsOf(recorded.executionId());
+      assertThat(inputs.get("train")).extracting(ArtifactRecord::id).containsExactly(examples);
+      assertThat(inputs.get("eval"))
+          .extracting(ArtifactRecord::id)
+          .containsExactly(examples, examples);
+      assertThat(Rows.table(t.db(), "event")).isEqualTo(3);
+      assertThat(Rows.table(t.db(), "event_path")).isEqualTo(6);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource(BOTH)
+  void largeWritesSpanSeveralStatements(Dialect dialect) {
+    try (var t = TestDatabases.fresh(dialect)) {
+      var lineage = new LineageStore(t.db());
+      PipelineContexts contexts = lineage.pipelineContexts("big", "run", "node");
+      // 2,500 artifacts with two properties each: more rows and bind values than one statement
+      // takes.
+      List<ArtifactRecord> many =
+          IntStream.range(0, 2500)
+              .mapToObj(
+                  i ->
+                      ArtifactRecord.of("Examples", "/bulk/" + i)
+                          .withCustomProperty("i", i)
+                          .withCustomProperty("name", "n" + i))
+              .toList();
+      List<Long> ids = lineage.putArtifacts(many, List.of(contexts.pipelineId()));
+      assertThat(ids).hasSize(2500).isSorted().doesNotHaveDuplicates();
+      assertThat(lineage.getArtifact(ids.get(1234)).orElseThrow())
+          .satisfies(
+              a -> {
+                assertThat(a.uri()).isEqualTo("/bulk/1234");
+                assertThat(a.customProperties()).isEqualTo(Map.of("i", 1234L, "name", "n1234"));
+              });
+
+      // An execution reading 1,200 of them and writing 1,100.
+      List<ArtifactRecord> outputs =
+          IntStream.range(0, 1100)
+              .mapToObj(i -> ArtifactRecord.of("Model", "/out/" + i).withCustomProperty("i", i))
+              .toList();
+      RecordedExecution recorded =
+          lineage.recordExecution(
+              ExecutionRecord.of("Trainer", ExecutionState.COMPLETE),
+              Map.of(
+                  "examples",
+                  ids.subList(0, 1200).stream()
+                      .map(id -> ArtifactRecord.ref(id, "Examples"))
+                      .toList()),
+              Map.of("models", outputs),
+              contexts.ids());
+      List<ArtifactRecord> stored = lineage.outputsOf(recorded.executionId()).get("models");
+      assertThat(stored).hasSize(1100);
+      assertThat(stored.get(1099).uri()).isEqualTo("/out/1099");
+      assertThat(stored.get(1099).customProperties()).isEqualTo(Map.of("i", 1099L));
+      assertThat(lineage.inputsOf(recorded.executionId()).get("examples"))
+          .extracting(ArtifactRecord::id)
+          .containsExactlyElementsOf(ids.subList(0, 1200));
+      assertThat(Rows.table(t.db(), "event_path")).isEqualTo(2L * (1200 + 1100));
+      assertThat(Rows.table(t.db(), "attribution")).isEqualTo(2500 + 3L * (1200 + 1100) - 1200);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource(BOTH)
   void finishedExecutionsKeepTheirState(Dialect dialect) {
     try (var t = TestDatabases.fresh(dialect)) {
       var lineage = new LineageStore(t.db());
       long id =
           lineage
               .recordExecution(
-                  ExecutionRecord.of("Trainer", ExecutionState.RUNNING), Map.of(), Map.of(), List.of())
+                  ExecutionRecord.of("Trainer", ExecutionState.RUNNING),
+                  Map.of(),
+                  Map.of(),
+                  List.of())
               .executionId();
       assertThat(lineage.updateExecutionState(id, ExecutionState.COMPLETE, Map.of("k", 1)))
           .isTrue();
       assertThat(lineage.updateExecutionState(id, ExecutionState.COMPLETE, Map.of())).isFalse();
       assertThatThrownBy(() -> lineage.updateExecutionState(id, ExecutionState.FAILED, Map.of()))
           .isInstanceOf(IllegalStateException.class);
-      assertThatThrownBy(() -> lineage.updateExecutionState(424242, ExecutionState.FAILED, Map.of()))
+      assertThatThrownBy(
+              () -> lineage.updateExecutionState(424242, ExecutionState.FAILED, Map.of()))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("no execution 424242");
       assertThat(lineage.getExecution(id).orElseThrow().customProperties())
@@ -241,7 +332,7 @@ class LineageStoreTest {
   private static RecordedExecution record(
       LineageStore lineage, String fingerprint, ExecutionState state, int outputs) {
     List<ArtifactRecord> out =
-        java.util.stream.IntStream.range(0, outputs)
+        IntStream.range(0, outputs)
             .mapToObj(i -> ArtifactRecord.of("Model", "/m/" + fingerprint + "/" + i))
             .toList();
     return lineage.recordExecution(

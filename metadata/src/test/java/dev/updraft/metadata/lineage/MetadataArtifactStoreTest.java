@@ -55,8 +55,7 @@ class MetadataArtifactStoreTest {
           .containsExactlyInAnyOrder(
               "PushedModel", "Model", "ModelBlessing", "Examples", "Schema", "ExampleStatistics");
       assertThat(executionTypes(all)).hasSize(6).doesNotContain("Unknown");
-      assertThat(lineage.lineageOfArtifact(pushed, Direction.UPSTREAM, 6).executions())
-          .hasSize(5);
+      assertThat(lineage.lineageOfArtifact(pushed, Direction.UPSTREAM, 6).executions()).hasSize(5);
 
       long model = four.artifactsOfType("Model").get(0).id();
       Event modelIntoPusher =
@@ -104,11 +103,12 @@ class MetadataArtifactStoreTest {
       assertThat(executionTypes(around))
           .containsExactlyInAnyOrder("Trainer", "Evaluator", "Pusher");
 
-      long trainer = around.executions().stream()
-          .filter(x -> x.typeName().equals("Trainer"))
-          .findFirst()
-          .orElseThrow()
-          .id();
+      long trainer =
+          around.executions().stream()
+              .filter(x -> x.typeName().equals("Trainer"))
+              .findFirst()
+              .orElseThrow()
+              .id();
       assertThat(typeNames(lineage.lineageOfExecution(trainer, Direction.UPSTREAM, 1)))
           .containsExactlyInAnyOrder("Examples", "Schema");
       assertThatThrownBy(() -> lineage.lineageOfArtifact(999_999, Direction.BOTH, 2))
@@ -138,8 +138,7 @@ class MetadataArtifactStoreTest {
       lineage.putArtifacts(List.of(ArtifactRecord.of("Model", "/models/newest")), List.of(tfx));
 
       assertThat(lineage.latestBlessedModel("tfx").map(ArtifactRecord::id)).contains(blessed);
-      assertThat(lineage.latestBlessedModel("other").map(ArtifactRecord::id))
-          .contains(otherModel);
+      assertThat(lineage.latestBlessedModel("other").map(ArtifactRecord::id)).contains(otherModel);
       assertThat(lineage.latestBlessedModel("nobody")).isEmpty();
 
       TfxPipeline.run(store, "tfx", "run-3", true, root);
@@ -237,8 +236,7 @@ class MetadataArtifactStoreTest {
 
       Model late = new Model();
       late.setUri("/models/late");
-      assertThatThrownBy(
-              () -> store.publishOutputs(failed, Map.of("model", List.of(late))))
+      assertThatThrownBy(() -> store.publishOutputs(failed, Map.of("model", List.of(late))))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("FAILED");
       assertThat(late.id()).isNull();
@@ -278,7 +276,8 @@ class MetadataArtifactStoreTest {
       embeddings.setProperty("dimensions", 64);
       store.publishOutputs(execution, Map.of("embeddings", List.of(embeddings)));
 
-      assertThat(store.latest("dag", Examples.class, 5)).extracting(Artifact::id)
+      assertThat(store.latest("dag", Examples.class, 5))
+          .extracting(Artifact::id)
           .containsExactly(external.id());
       assertThat(store.latest("dag", Embeddings.class, 5))
           .singleElement()
@@ -295,7 +294,8 @@ class MetadataArtifactStoreTest {
       assertThat(unknown.property("dimensions")).isEqualTo(64L);
       // Used as an input it is referenced by id, keeping its recorded type.
       var next = new ExecutionKey("dag", "run", "index", "Indexer", 1);
-      long indexer = stranger.beginExecution(next, Map.of("embeddings", List.of(unknown)), Map.of());
+      long indexer =
+          stranger.beginExecution(next, Map.of("embeddings", List.of(unknown)), Map.of());
       assertThat(stranger.lineage().inputsOf(indexer).get("embeddings"))
           .singleElement()
           .satisfies(a -> assertThat(a.typeName()).isEqualTo("Embeddings"));

@@ -5,46 +5,61 @@ import dev.updraft.sdk.artifact.ArtifactState;
 import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** Writes artifact rows and their properties, batched. */
+/** Writes artifact rows and their properties. */
 public final class ArtifactWriter {
   private ArtifactWriter() {}
 
   /** A new artifact with its type resolved (and its typed properties checked against it). */
   public record NewArtifact(ArtifactRecord record, long typeId) {}
 
-  /** Inserts {@code artifacts} and their properties in two batches; their ids, in order. */
-  public static List<Long> insert(Handle h, List<NewArtifact> artifacts, long now) {
+  /**
+   * Inserts {@code artifacts} in one statement and adds their properties to {@code later}; their
+   * ids, in order.
+   */
+  public static List<Long> insert(
+      Handle h, List<NewArtifact> artifacts, long now, InsertGroup later) {
     if (artifacts.isEmpty()) {
       return List.of();
     }
-    PreparedBatch batch =
-        h.prepareBatch(
-            "INSERT INTO artifact (type_id, uri, state, name, external_id,"
-                + " create_time_since_epoch, last_update_time_since_epoch)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)");
-    List<PropertyTable.Properties> properties = new ArrayList<>(artifacts.size());
+    List<Long> ids = rows(artifacts, now).executeReturningIds(h);
+    later.add(properties(ids, artifacts));
+    return ids;
+  }
+
+  /** The insert of new artifacts' rows. */
+  static Insert rows(List<NewArtifact> artifacts, long now) {
+    Insert insert =
+        Insert.into("artifact")
+            .column("type_id", Long.class)
+            .column("uri", String.class)
+            .column("state", Integer.class)
+            .column("name", String.class)
+            .column("external_id", String.class)
+            .column("create_time_since_epoch", Long.class)
+            .column("last_update_time_since_epoch", Long.class);
     for (NewArtifact artifact : artifacts) {
       ArtifactRecord record = artifact.record();
-      batch
-          .bind(0, artifact.typeId())
-          .bind(1, record.uri())
-          .bind(2, ArtifactStates.code(record.state()))
-          .bind(3, record.name())
-          .bind(4, record.externalId())
-          .bind(5, now)
-          .bind(6, now)
-          .add();
-      properties.add(PropertyTable.of(record.properties(), record.customProperties()));
+      insert.row(
+          artifact.typeId(),
+          record.uri(),
+          ArtifactStates.code(record.state()),
+          record.name(),
+          record.externalId(),
+          now,
+          now);
     }
-    List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
-    if (ids.size() != artifacts.size()) {
-      throw new IllegalStateException(
-          "expected " + artifacts.size() + " generated artifact ids, got " + ids.size());
+    return insert;
+  }
+
+  /** The insert of new artifacts' properties, once they have their ids. */
+  static Insert properties(List<Long> ids, List<NewArtifact> artifacts) {
+    List<PropertyTable.Properties> properties = new ArrayList<>(artifacts.size());
+    for (NewArtifact artifact : artifacts) {
+      properties.add(
+          PropertyTable.of(artifact.record().properties(), artifact.record().customProperties()));
     }
-    PropertyTable.ARTIFACT.insert(h, ids, properties);
-    return ids;
+    return PropertyTable.ARTIFACT.insert(ids, properties);
   }
 
   /** Sets an artifact's state; whether the artifact exists. */

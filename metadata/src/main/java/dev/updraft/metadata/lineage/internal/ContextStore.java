@@ -32,11 +32,7 @@ public final class ContextStore {
    * linked to {@code parentIds}) if it does not exist yet. An existing context is left as it is.
    */
   public long getOrCreate(ContextRecord context, Collection<Long> parentIds) {
-    ResolvedType type = types.resolve(TypeKind.CONTEXT, context.typeName());
-    if (!type.declares(context.properties())) {
-      type = types.refresh(type);
-      type.requireDeclares(context.properties());
-    }
+    ResolvedType type = types.checked(TypeKind.CONTEXT, context.typeName(), context.properties());
     Key key = new Key(type.id(), context.name());
     Long cached = ids.get(key);
     if (cached != null) {
@@ -44,7 +40,8 @@ public final class ContextStore {
     }
     long typeId = type.id();
     long id =
-        TypeStore.retryOnRace(() -> db.inTransaction(h -> getOrCreateIn(h, typeId, context, parentIds)));
+        Sql.retryOnUniqueViolation(
+            () -> db.inTransaction(h -> getOrCreateIn(h, typeId, context, parentIds)));
     ids.put(key, id);
     return id;
   }
@@ -73,6 +70,16 @@ public final class ContextStore {
         .list();
   }
 
+  /** The parents of a context. */
+  public static List<Long> parentsOf(Handle h, long contextId) {
+    return h.createQuery(
+            "SELECT parent_context_id FROM parent_context WHERE context_id = ?"
+                + " ORDER BY parent_context_id")
+        .bind(0, contextId)
+        .mapTo(Long.class)
+        .list();
+  }
+
   private static long getOrCreateIn(
       Handle h, long typeId, ContextRecord context, Collection<Long> parentIds) {
     long now = System.currentTimeMillis();
@@ -87,10 +94,11 @@ public final class ContextStore {
             .execute();
     long id = select(h, typeId, context.name()).orElseThrow();
     if (inserted > 0) {
-      PropertyTable.CONTEXT.insert(
-          h,
-          List.of(id),
-          List.of(PropertyTable.of(context.properties(), context.customProperties())));
+      PropertyTable.CONTEXT
+          .insert(
+              List.of(id),
+              List.of(PropertyTable.of(context.properties(), context.customProperties())))
+          .execute(h);
     }
     for (long parent : parentIds) {
       h.createUpdate(

@@ -18,8 +18,10 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Records executions with their artifacts, events, attributions and associations, each call in one
- * transaction of a few batched statements. Types are resolved before the transaction starts (from
- * the cache, mostly), so a retried transaction repeats only the writes.
+ * transaction. On PostgreSQL a new execution costs three round trips: the inserts whose ids are
+ * needed (the execution, its new artifacts), then every other insert together ({@link
+ * InsertGroup}), then the commit. Types are resolved before the transaction starts (from the cache,
+ * mostly), so a retried transaction repeats only the writes.
  */
 public final class ExecutionRecorder {
   private final MetadataDatabase db;
@@ -40,15 +42,29 @@ public final class ExecutionRecorder {
       throw new IllegalArgumentException(
           "execution " + execution.id() + " is recorded already: publish it instead");
     }
-    ResolvedType type = checked(TypeKind.EXECUTION, execution.typeName(), execution.properties());
+    ResolvedType type =
+        types.checked(TypeKind.EXECUTION, execution.typeName(), execution.properties());
     Plan in = plan(inputs);
     Plan out = plan(outputs);
     List<Long> contexts = List.copyOf(new LinkedHashSet<>(contextIds));
     return db.inTransaction(
         h -> {
           long now = System.currentTimeMillis();
-          long executionId = ExecutionWriter.insert(h, type.id(), execution, now);
-          return link(h, executionId, in, out, contexts, now);
+          InsertGroup later = new InsertGroup(db.dialect());
+          List<ArtifactWriter.NewArtifact> created = new ArrayList<>(in.created());
+          created.addAll(out.created());
+          // The execution and the new artifacts: the only statements whose ids are needed.
+          List<List<Long>> ids =
+              ReturningIds.execute(
+                  h,
+                  db.dialect(),
+                  List.of(
+                      ExecutionWriter.row(type.id(), execution, now),
+                      ArtifactWriter.rows(created, now)));
+          long executionId = ids.get(0).get(0);
+          later.add(ExecutionWriter.properties(executionId, execution));
+          later.add(ArtifactWriter.properties(ids.get(1), created));
+          return link(h, executionId, in, out, ids.get(1), contexts, now, later);
         });
   }
 
@@ -72,27 +88,50 @@ public final class ExecutionRecorder {
                 "execution " + executionId + " is already " + state + ": published once");
           }
           List<Long> contexts = ContextStore.ofExecution(h, executionId);
-          return link(h, executionId, Plan.EMPTY, out, contexts, now).outputIds();
+          InsertGroup later = new InsertGroup(db.dialect());
+          List<Long> created = ArtifactWriter.insert(h, out.created(), now, later);
+          return link(h, executionId, Plan.EMPTY, out, created, contexts, now, later).outputIds();
         });
   }
 
-  private RecordedExecution link(
-      Handle h, long executionId, Plan in, Plan out, List<Long> contexts, long now) {
-    List<ArtifactWriter.NewArtifact> created = new ArrayList<>(in.created());
-    created.addAll(out.created());
-    List<Long> createdIds = ArtifactWriter.insert(h, created, now);
+  /**
+   * Moves an unfinished execution to {@code state}, merging {@code customProperties}, in one
+   * transaction; {@code false} when it was in that state already.
+   */
+  public boolean transition(
+      long executionId, ExecutionState state, Map<String, Object> customProperties) {
+    return db.inTransaction(
+        h ->
+            ExecutionWriter.transition(
+                h, executionId, state, customProperties, System.currentTimeMillis()));
+  }
+
+  /**
+   * Writes the events, attributions and associations of an execution whose new artifacts got {@code
+   * createdIds}, with what {@code later} holds already: one more round trip on PostgreSQL.
+   */
+  private static RecordedExecution link(
+      Handle h,
+      long executionId,
+      Plan in,
+      Plan out,
+      List<Long> createdIds,
+      List<Long> contexts,
+      long now,
+      InsertGroup later) {
     Map<String, List<Long>> inputIds = in.ids(createdIds.subList(0, in.created().size()));
     Map<String, List<Long>> outputIds =
         out.ids(createdIds.subList(in.created().size(), createdIds.size()));
     List<EventWriter.NewEvent> events = new ArrayList<>();
     addEvents(events, executionId, EventType.INPUT, inputIds);
     addEvents(events, executionId, EventType.OUTPUT, outputIds);
-    EventWriter.insert(h, events, now);
+    EventWriter.insert(h, events, now, later);
     Set<Long> artifactIds = new LinkedHashSet<>();
     inputIds.values().forEach(artifactIds::addAll);
     outputIds.values().forEach(artifactIds::addAll);
-    EventWriter.attribute(h, contexts, artifactIds);
-    EventWriter.associate(h, contexts, List.of(executionId));
+    EventWriter.attribute(later, contexts, artifactIds);
+    EventWriter.associate(later, contexts, List.of(executionId));
+    later.execute(h);
     return new RecordedExecution(executionId, inputIds, outputIds);
   }
 
@@ -122,22 +161,12 @@ public final class ExecutionRecorder {
           for (ArtifactRecord artifact : artifacts) {
             if (artifact.id() == null) {
               ResolvedType type =
-                  checked(TypeKind.ARTIFACT, artifact.typeName(), artifact.properties());
+                  types.checked(TypeKind.ARTIFACT, artifact.typeName(), artifact.properties());
               created.add(new ArtifactWriter.NewArtifact(artifact, type.id()));
             }
           }
         });
     return new Plan(byKey, created);
-  }
-
-  /** The type, its declaration re-read once if the cached one lacks a typed property. */
-  public ResolvedType checked(TypeKind kind, String typeName, Map<String, Object> typed) {
-    ResolvedType type = types.resolve(kind, typeName);
-    if (!type.declares(typed)) {
-      type = types.refresh(type);
-      type.requireDeclares(typed);
-    }
-    return type;
   }
 
   /** Artifacts by key; those without ids are created, in the order of {@code created}. */

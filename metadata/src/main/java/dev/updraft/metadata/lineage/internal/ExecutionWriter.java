@@ -14,27 +14,29 @@ public final class ExecutionWriter {
 
   private ExecutionWriter() {}
 
-  /** Inserts a new execution and its properties; its id. */
-  public static long insert(Handle h, long typeId, ExecutionRecord execution, long now) {
-    long id =
-        h.createUpdate(
-                "INSERT INTO execution (type_id, last_known_state, name, cache_fingerprint,"
-                    + " create_time_since_epoch, last_update_time_since_epoch)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)")
-            .bind(0, typeId)
-            .bind(1, execution.state().code())
-            .bind(2, execution.name())
-            .bind(3, execution.cacheFingerprint())
-            .bind(4, now)
-            .bind(5, now)
-            .executeAndReturnGeneratedKeys("id")
-            .mapTo(Long.class)
-            .one();
-    PropertyTable.EXECUTION.insert(
-        h,
+  /** The insert of a new execution's row. */
+  static Insert row(long typeId, ExecutionRecord execution, long now) {
+    return Insert.into("execution")
+        .column("type_id", Long.class)
+        .column("last_known_state", Integer.class)
+        .column("name", String.class)
+        .column("cache_fingerprint", String.class)
+        .column("create_time_since_epoch", Long.class)
+        .column("last_update_time_since_epoch", Long.class)
+        .row(
+            typeId,
+            execution.state().code(),
+            execution.name(),
+            execution.cacheFingerprint(),
+            now,
+            now);
+  }
+
+  /** The insert of a new execution's properties, once it has its id. */
+  static Insert properties(long id, ExecutionRecord execution) {
+    return PropertyTable.EXECUTION.insert(
         List.of(id),
         List.of(PropertyTable.of(execution.properties(), execution.customProperties())));
-    return id;
   }
 
   /**
@@ -58,8 +60,7 @@ public final class ExecutionWriter {
             .execute();
     if (updated == 0) {
       ExecutionState current =
-          currentState(h, id)
-              .orElseThrow(() -> new IllegalArgumentException("no execution " + id));
+          currentState(h, id).orElseThrow(() -> new IllegalArgumentException("no execution " + id));
       if (current == state) {
         return false;
       }

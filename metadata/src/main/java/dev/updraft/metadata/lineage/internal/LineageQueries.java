@@ -6,7 +6,14 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
-/** The store's hot read queries, each one statement served by the migration's indexes. */
+/**
+ * The store's hot read queries, each one statement served by the migration's indexes.
+ *
+ * <p>"Newest first" is written {@code ORDER BY type_id DESC, id DESC} (with {@code type_id} fixed
+ * by the WHERE clause), matching the index {@code (type_id, id)} column for column: H2 then walks
+ * the index backwards and stops at the first row that qualifies, where {@code ORDER BY id DESC}
+ * makes it read and sort every artifact of the type. PostgreSQL plans both the same way.
+ */
 public final class LineageQueries {
   private static final int LIVE = ArtifactStates.code(ArtifactState.LIVE);
 
@@ -15,12 +22,13 @@ public final class LineageQueries {
   /** The newest LIVE artifacts of a type attributed to a context, newest (highest id) first. */
   public static List<Long> latestArtifacts(Handle h, long typeId, long contextId, int limit) {
     return h.createQuery(
-            "SELECT a.id FROM artifact a"
-                + " JOIN attribution t ON t.artifact_id = a.id AND t.context_id = ?"
-                + " WHERE a.type_id = ? AND a.state = ? ORDER BY a.id DESC LIMIT ?")
-        .bind(0, contextId)
-        .bind(1, typeId)
-        .bind(2, LIVE)
+            "SELECT a.id FROM artifact a WHERE a.type_id = ? AND a.state = ?"
+                + " AND EXISTS (SELECT 1 FROM attribution t"
+                + "  WHERE t.context_id = ? AND t.artifact_id = a.id)"
+                + " ORDER BY a.type_id DESC, a.id DESC LIMIT ?")
+        .bind(0, typeId)
+        .bind(1, LIVE)
+        .bind(2, contextId)
         .bind(3, limit)
         .mapTo(Long.class)
         .list();
@@ -31,24 +39,26 @@ public final class LineageQueries {
    * blesses ({@code blessed} = 1, {@code current_model_id} = the model's id).
    *
    * <p>"Newest" is the highest artifact id, as TFX's {@code LatestBlessedModelStrategy} orders
-   * models (it sorts candidates by id, not by time). The walk goes down the pipeline's models by
-   * id and stops at the first blessed one, so recent blessings answer in a few index probes.
+   * models (it sorts candidates by id, not by time). The query walks the models newest first and
+   * stops at the first blessed one, so a recent blessing answers in a few index probes whatever the
+   * size of the store. The blessing test is a scalar subquery with {@code LIMIT 1} because
+   * PostgreSQL would turn an {@code EXISTS} into a join that reads every blessing first.
    */
   public static Optional<Long> latestBlessedModel(
       Handle h, long modelTypeId, long blessingTypeId, long pipelineContextId) {
     return h.createQuery(
-            "SELECT m.id FROM artifact m"
-                + " JOIN attribution am ON am.artifact_id = m.id AND am.context_id = :pipeline"
-                + " WHERE m.type_id = :model AND m.state = :live AND EXISTS ("
-                + "  SELECT 1 FROM artifact_property cur"
+            "SELECT m.id FROM artifact m WHERE m.type_id = :model AND m.state = :live"
+                + " AND EXISTS (SELECT 1 FROM attribution am"
+                + "  WHERE am.context_id = :pipeline AND am.artifact_id = m.id)"
+                + " AND (SELECT 1 FROM artifact_property cur"
                 + "  JOIN artifact b ON b.id = cur.artifact_id"
                 + "  JOIN artifact_property bl ON bl.artifact_id = b.id"
                 + "  JOIN attribution ab ON ab.artifact_id = b.id"
                 + "  WHERE cur.name = 'current_model_id' AND cur.int_value = m.id"
                 + "  AND b.type_id = :blessing AND b.state = :live"
                 + "  AND bl.name = 'blessed' AND bl.int_value = 1"
-                + "  AND ab.context_id = :pipeline)"
-                + " ORDER BY m.id DESC LIMIT 1")
+                + "  AND ab.context_id = :pipeline LIMIT 1) = 1"
+                + " ORDER BY m.type_id DESC, m.id DESC LIMIT 1")
         .bind("pipeline", pipelineContextId)
         .bind("model", modelTypeId)
         .bind("blessing", blessingTypeId)
@@ -58,8 +68,8 @@ public final class LineageQueries {
   }
 
   /**
-   * The newest COMPLETE or CACHED execution with {@code fingerprint} whose outputs are all LIVE.
-   * As TFX's cache lookup does, an older match is used when a newer one lost an output.
+   * The newest COMPLETE or CACHED execution with {@code fingerprint} whose outputs are all LIVE. As
+   * TFX's cache lookup does, an older match is used when a newer one lost an output.
    */
   public static Optional<Long> findCached(Handle h, String fingerprint) {
     return h.createQuery(
@@ -70,23 +80,29 @@ public final class LineageQueries {
                 + "  WHERE e.execution_id = x.id AND e.type IN "
                 + LineageWalker.OUTPUTS
                 + "  AND a.state <> ?)"
-                + " ORDER BY x.id DESC LIMIT 1")
+                + " ORDER BY x.cache_fingerprint DESC, x.id DESC LIMIT 1")
         .bind(0, fingerprint)
         .bind(1, LIVE)
         .mapTo(Long.class)
         .findOne();
   }
 
-  /** The newest COMPLETE execution associated with both contexts (a node in a run). */
+  /**
+   * The newest COMPLETE execution associated with both contexts (a node in a run): the node's
+   * executions are walked newest first, so the answer costs a few probes however many runs the node
+   * has had.
+   */
   public static Optional<Long> latestComplete(Handle h, long runContextId, long nodeContextId) {
     return h.createQuery(
-            "SELECT x.id FROM execution x"
-                + " JOIN association n ON n.execution_id = x.id AND n.context_id = ?"
-                + " JOIN association r ON r.execution_id = x.id AND r.context_id = ?"
-                + " WHERE x.last_known_state = ? ORDER BY x.id DESC LIMIT 1")
+            "SELECT n.execution_id FROM association n"
+                + " JOIN execution x ON x.id = n.execution_id"
+                + " WHERE n.context_id = ? AND x.last_known_state = ?"
+                + " AND EXISTS (SELECT 1 FROM association r"
+                + "  WHERE r.context_id = ? AND r.execution_id = n.execution_id)"
+                + " ORDER BY n.context_id DESC, n.execution_id DESC LIMIT 1")
         .bind(0, nodeContextId)
-        .bind(1, runContextId)
-        .bind(2, ExecutionState.COMPLETE.code())
+        .bind(1, ExecutionState.COMPLETE.code())
+        .bind(2, runContextId)
         .mapTo(Long.class)
         .findOne();
   }

@@ -8,10 +8,13 @@ import dev.updraft.metadata.lineage.ExecutionRecord;
 import dev.updraft.metadata.lineage.ExecutionState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jdbi.v3.core.Handle;
 
 /** Reads artifacts, executions, contexts and events by id, with their properties. */
@@ -145,6 +148,28 @@ public final class NodeReader {
             })
         .sorted(Comparator.comparing(ContextRecord::id))
         .toList();
+  }
+
+  /** The artifacts of {@code ids} in that order (ids that do not exist are skipped). */
+  public static List<ArtifactRecord> artifactsInOrder(Handle h, List<Long> ids) {
+    Map<Long, ArtifactRecord> byId = new LinkedHashMap<>();
+    artifacts(h, ids).forEach(a -> byId.put(a.id(), a));
+    return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+  }
+
+  /** An execution's input (or output) artifacts by key, each list in index order. */
+  public static Map<String, List<ArtifactRecord>> artifactsByKey(
+      Handle h, long executionId, boolean inputs) {
+    List<Event> events = eventsOfExecution(h, executionId, inputs);
+    Map<Long, ArtifactRecord> byId = new LinkedHashMap<>();
+    artifacts(h, events.stream().map(Event::artifactId).toList()).forEach(a -> byId.put(a.id(), a));
+    Map<String, List<ArtifactRecord>> byKey = new LinkedHashMap<>();
+    for (Event event : events) {
+      byKey
+          .computeIfAbsent(event.key() == null ? "" : event.key(), k -> new ArrayList<>())
+          .add(byId.get(event.artifactId()));
+    }
+    return byKey;
   }
 
   /** An execution's input (or output) events, by key and index. */

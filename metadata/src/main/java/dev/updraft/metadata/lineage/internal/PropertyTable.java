@@ -11,8 +11,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * One of the three property tables (artifact, execution, context), all of MLMD's shape: one row
- * per property, its value in the column of its data type.
+ * One of the three property tables (artifact, execution, context), all of MLMD's shape: one row per
+ * property, its value in the column of its data type.
  */
 public enum PropertyTable {
   ARTIFACT("artifact_property", "artifact_id"),
@@ -36,23 +36,24 @@ public enum PropertyTable {
     }
   }
 
-  /** Inserts the properties of new owners in one batch (no round trip when there are none). */
-  public void insert(Handle handle, List<Long> ownerIds, List<Properties> properties) {
-    PreparedBatch batch = null;
+  /** The insert of the properties of new owners (empty when they have none). */
+  Insert insert(List<Long> ownerIds, List<Properties> properties) {
+    Insert insert =
+        Insert.into(table)
+            .column(owner, Long.class)
+            .column("name", String.class)
+            .column("is_custom_property", Boolean.class)
+            .column("int_value", Long.class)
+            .column("double_value", Double.class)
+            .column("string_value", String.class)
+            .column("bool_value", Boolean.class)
+            .column("json_value", String.class);
     for (int i = 0; i < ownerIds.size(); i++) {
       Properties owned = properties.get(i);
-      if (owned.isEmpty()) {
-        continue;
-      }
-      if (batch == null) {
-        batch = handle.prepareBatch(insertSql());
-      }
-      addRows(batch, ownerIds.get(i), owned.typed(), false);
-      addRows(batch, ownerIds.get(i), owned.custom(), true);
+      addRows(insert, ownerIds.get(i), owned.typed(), false);
+      addRows(insert, ownerIds.get(i), owned.custom(), true);
     }
-    if (batch != null) {
-      batch.execute();
-    }
+    return insert;
   }
 
   /**
@@ -73,7 +74,7 @@ public enum PropertyTable {
     properties.typed().keySet().forEach(name -> delete.add(ownerId, name, false));
     properties.custom().keySet().forEach(name -> delete.add(ownerId, name, true));
     delete.execute();
-    insert(handle, List.of(ownerId), List.of(properties));
+    insert(List.of(ownerId), List.of(properties)).execute(handle);
   }
 
   /** The properties of {@code ownerIds}, by owner. */
@@ -105,31 +106,21 @@ public enum PropertyTable {
     return byOwner;
   }
 
-  private String insertSql() {
-    return "INSERT INTO "
-        + table
-        + " ("
-        + owner
-        + ", name, is_custom_property, int_value, double_value, string_value, bool_value,"
-        + " json_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-  }
-
   private static void addRows(
-      PreparedBatch batch, long ownerId, Map<String, Object> values, boolean custom) {
+      Insert insert, long ownerId, Map<String, Object> values, boolean custom) {
     values.forEach(
-        (name, value) -> {
-          batch.bind(0, ownerId).bind(1, name).bind(2, custom);
-          batch.bind(3, value instanceof Long l ? l : null);
-          batch.bind(4, value instanceof Double d ? d : null);
-          batch.bind(5, value instanceof String s ? s : null);
-          batch.bind(6, value instanceof Boolean b ? b : null);
-          batch.bind(
-              7,
-              PropertyValues.typeOf(value) == PropertyType.STRUCT
-                  ? PropertyValues.toJson(value)
-                  : null);
-          batch.add();
-        });
+        (name, value) ->
+            insert.row(
+                ownerId,
+                name,
+                custom,
+                value instanceof Long l ? l : null,
+                value instanceof Double d ? d : null,
+                value instanceof String text ? text : null,
+                value instanceof Boolean b ? b : null,
+                PropertyValues.typeOf(value) == PropertyType.STRUCT
+                    ? PropertyValues.toJson(value)
+                    : null));
   }
 
   private record Row(long ownerId, String name, boolean custom, Object value) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /** Small helpers for the lineage SQL. */
 public final class Sql {
@@ -33,7 +34,7 @@ public final class Sql {
   }
 
   /** Whether {@code error} is (caused by) a unique-key violation. */
-  public static boolean isUniqueViolation(Throwable error) {
+  static boolean isUniqueViolation(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
         return true;
@@ -43,6 +44,22 @@ public final class Sql {
       }
     }
     return false;
+  }
+
+  /**
+   * Runs a get-or-create once more when it lost a race: on some databases a concurrent insert of
+   * the same key ends in a unique-key violation rather than waiting, and the second try finds the
+   * row.
+   */
+  static <T> T retryOnUniqueViolation(Supplier<T> getOrCreate) {
+    try {
+      return getOrCreate.get();
+    } catch (RuntimeException e) {
+      if (!isUniqueViolation(e)) {
+        throw e;
+      }
+      return getOrCreate.get();
+    }
   }
 
   /** The SQL list {@code (a, b, c)} of codes, for constants in queries. */

@@ -28,8 +28,8 @@ public final class TypeStore {
   }
 
   /**
-   * Creates the type, or adds the properties and parents it lacks (ML Metadata's "can add
-   * fields"); a property declared with another data type is an error.
+   * Creates the type, or adds the properties and parents it lacks (ML Metadata's "can add fields");
+   * a property declared with another data type is an error.
    */
   public ResolvedType put(TypeDefinition definition) {
     Key key = new Key(definition.kind(), definition.name(), version(definition.version()));
@@ -39,7 +39,8 @@ public final class TypeStore {
         && definition.parentTypes().isEmpty()) {
       return cached;
     }
-    ResolvedType type = retryOnRace(() -> db.inTransaction(h -> putIn(h, definition)));
+    ResolvedType type =
+        Sql.retryOnUniqueViolation(() -> db.inTransaction(h -> putIn(h, definition)));
     cache.put(key, type);
     return type;
   }
@@ -50,7 +51,23 @@ public final class TypeStore {
     if (cached != null) {
       return cached;
     }
-    return find(kind, name).orElseGet(() -> put(new TypeDefinition(kind, name, null, null, Map.of(), List.of())));
+    return find(kind, name)
+        .orElseGet(() -> put(new TypeDefinition(kind, name, null, null, Map.of(), List.of())));
+  }
+
+  /**
+   * The unversioned type {@code name} (created bare if missing), checked to declare the typed
+   * {@code values}; a cached declaration that lacks one is re-read once first.
+   *
+   * @throws IllegalArgumentException when the type does not declare a value as typed
+   */
+  public ResolvedType checked(TypeKind kind, String name, Map<String, Object> values) {
+    ResolvedType type = resolve(kind, name);
+    if (!type.declares(values)) {
+      type = refresh(type);
+      type.requireDeclares(values);
+    }
+    return type;
   }
 
   /** The unversioned type {@code name}, if it exists; re-read from the database on a miss. */
@@ -153,8 +170,7 @@ public final class TypeStore {
     return type;
   }
 
-  private static Optional<ResolvedType> load(
-      Handle h, TypeKind kind, String name, String version) {
+  private static Optional<ResolvedType> load(Handle h, TypeKind kind, String name, String version) {
     Optional<Long> id =
         h.createQuery("SELECT id FROM type WHERE name = ? AND version = ? AND type_kind = ?")
             .bind(0, name)
@@ -175,17 +191,5 @@ public final class TypeStore {
 
   private static String version(String version) {
     return version == null ? "" : version;
-  }
-
-  /** Get-or-create races end in a unique-key violation on some databases; the retry finds it. */
-  static <T> T retryOnRace(java.util.function.Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (RuntimeException e) {
-      if (!Sql.isUniqueViolation(e)) {
-        throw e;
-      }
-      return action.get();
-    }
   }
 }

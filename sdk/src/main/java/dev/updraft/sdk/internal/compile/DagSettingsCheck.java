@@ -35,6 +35,13 @@ final class DagSettingsCheck {
     }
     dag.params().forEach((name, param) -> checkParam(name, param, problems));
     positive("max_active_runs", dag.maxActiveRuns(), problems);
+    if (dag.schedule().kind() == Schedule.Kind.CONTINUOUS && dag.maxActiveRuns() > 1) {
+      problems.add(
+          BAD_SETTING,
+          "max_active_runs",
+          "schedule @continuous allows one active run at a time, but max_active_runs is "
+              + dag.maxActiveRuns());
+    }
     positive("max_active_tasks", dag.maxActiveTasks(), problems);
     if (dag.dagrunTimeout() != null
         && (dag.dagrunTimeout().isNegative() || dag.dagrunTimeout().isZero())) {

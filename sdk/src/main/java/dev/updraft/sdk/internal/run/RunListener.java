@@ -6,8 +6,8 @@ import dev.updraft.sdk.testing.DagRunResult;
 import dev.updraft.sdk.testing.TaskTry;
 
 /**
- * Hears what a run does as it happens: to print it, or to record it in the metadata database.
- * Every method may be ignored.
+ * Hears what a run does as it happens: to print it, or to record it in the metadata database. Every
+ * method may be ignored.
  */
 public interface RunListener {
   RunListener NONE = new RunListener() {};

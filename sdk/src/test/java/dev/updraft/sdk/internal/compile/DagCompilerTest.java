@@ -294,4 +294,24 @@ class DagCompilerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("explicit id");
   }
+
+  @Test
+  void continuousScheduleAllowsOneActiveRun() {
+    assertThat(
+            DagCompiler.compile(
+                    Dag.builder("c").schedule("@continuous").startDate("2024-01-01").build())
+                .dag()
+                .maxActiveRuns())
+        .isEqualTo(1);
+    assertThat(
+            only(
+                    Dag.builder("c")
+                        .schedule("@continuous")
+                        .startDate("2024-01-01")
+                        .maxActiveRuns(3),
+                    Kind.BAD_SETTING)
+                .message())
+        .contains("@continuous")
+        .contains("max_active_runs is 3");
+  }
 }

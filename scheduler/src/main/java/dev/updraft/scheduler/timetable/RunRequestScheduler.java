@@ -1,0 +1,157 @@
+package dev.updraft.scheduler.timetable;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerUtils;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.spi.OperableTrigger;
+
+/**
+ * Wakes up when DAG runs fall due and asks a {@link RunRequestSink} to create them. It owns a
+ * Quartz scheduler with an in-memory job store; Quartz only fires these requests and never runs
+ * tasks.
+ *
+ * <p>What is due is always the {@link Timetable}'s answer for the fire time, so the requests carry
+ * Airflow's logical dates and intervals, and each logical date is requested once. Runs that do not
+ * follow a clock ({@code None}, {@code @continuous}) are not scheduled here.
+ */
+public final class RunRequestScheduler implements AutoCloseable {
+  private static final String GROUP = "updraft-dag-runs";
+  private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+  private final Scheduler quartz;
+  private final RunRequestSink sink;
+  private final Clock clock;
+  private final Map<String, DueRuns> scheduled = new ConcurrentHashMap<>();
+
+  /** Starts a scheduler with the system clock. */
+  public RunRequestScheduler(RunRequestSink sink) {
+    this(sink, Clock.systemUTC());
+  }
+
+  /**
+   * Starts a scheduler.
+   *
+   * @param clock the start for timetables without a start date
+   */
+  public RunRequestScheduler(RunRequestSink sink, Clock clock) {
+    this.sink = Objects.requireNonNull(sink, "sink");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    try {
+      quartz = new StdSchedulerFactory(properties()).getScheduler();
+      quartz.setJobFactory((bundle, scheduler) -> new RunRequestJob(scheduled));
+      quartz.start();
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("cannot start the Quartz scheduler", e);
+    }
+  }
+
+  private static Properties properties() {
+    Properties properties = new Properties();
+    // Each instance needs its own name: Quartz shares schedulers by name within a JVM.
+    properties.setProperty(
+        "org.quartz.scheduler.instanceName", "updraft-run-requests-" + INSTANCES.incrementAndGet());
+    properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+    properties.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
+    properties.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
+    properties.setProperty("org.quartz.threadPool.threadCount", "2");
+    properties.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
+    // In memory for now. The clustered store plugs in here: org.quartz.impl.jdbcjobstore.JobStoreTX
+    // with the PostgreSQL delegate, org.quartz.jobStore.isClustered=true and the metadata
+    // database's data source, so that one scheduler replica fires each request.
+    properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
+    return properties;
+  }
+
+  /**
+   * Schedules {@code dagId}'s runs from now on, without catchup, replacing an earlier schedule.
+   *
+   * @return whether anything was scheduled (see {@link #schedule(String, Timetable, boolean,
+   *     Instant)})
+   */
+  public boolean schedule(String dagId, Timetable timetable) {
+    return schedule(dagId, timetable, false, null);
+  }
+
+  /**
+   * Schedules {@code dagId}'s runs, replacing an earlier schedule of it.
+   *
+   * @param catchup the DAG's catchup: with it, the first wake-up (at once) requests every run
+   *     missed since {@code lastAutomatedLogicalDate} or the start date; without it, missed ticks
+   *     are skipped
+   * @param lastAutomatedLogicalDate the latest automated run that already exists, or {@code null}
+   * @return whether anything was scheduled: false for timetables that do not follow a clock and for
+   *     ones with no tick left
+   */
+  public boolean schedule(
+      String dagId, Timetable timetable, boolean catchup, Instant lastAutomatedLogicalDate) {
+    unschedule(dagId);
+    JobKey key = JobKey.jobKey(dagId, GROUP);
+    Instant now = clock.instant();
+    List<Trigger> triggers =
+        new ArrayList<>(QuartzTriggers.forTimetable(key, timetable, catchup, now));
+    if (catchup && !triggers.isEmpty()) {
+      triggers.add(QuartzTriggers.once(key, triggers.size(), now));
+    }
+    triggers.removeIf(RunRequestScheduler::neverFires);
+    if (triggers.isEmpty()) {
+      return false;
+    }
+    JobDetail job = JobBuilder.newJob(RunRequestJob.class).withIdentity(key).build();
+    scheduled.put(dagId, new DueRuns(dagId, timetable, catchup, lastAutomatedLogicalDate, sink));
+    try {
+      quartz.scheduleJob(job, new HashSet<>(triggers), true);
+    } catch (SchedulerException e) {
+      scheduled.remove(dagId).cancel();
+      throw new IllegalStateException("cannot schedule DAG '" + dagId + "'", e);
+    }
+    return true;
+  }
+
+  /** Stops {@code dagId}'s requests; once this returns, the sink hears nothing more of it. */
+  public void unschedule(String dagId) {
+    DueRuns dueRuns = scheduled.remove(dagId);
+    if (dueRuns != null) {
+      dueRuns.cancel();
+    }
+    try {
+      quartz.deleteJob(JobKey.jobKey(dagId, GROUP));
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("cannot unschedule DAG '" + dagId + "'", e);
+    }
+  }
+
+  /** The DAGs scheduled now. */
+  public List<String> scheduledDagIds() {
+    return scheduled.keySet().stream().sorted().toList();
+  }
+
+  private static boolean neverFires(Trigger trigger) {
+    return TriggerUtils.computeFireTimes((OperableTrigger) trigger, null, 1).isEmpty();
+  }
+
+  /** Stops Quartz, waiting for requests being made to finish. */
+  @Override
+  public void close() {
+    scheduled.values().forEach(DueRuns::cancel);
+    try {
+      quartz.shutdown(true);
+    } catch (SchedulerException e) {
+      throw new IllegalStateException("cannot stop the Quartz scheduler", e);
+    }
+  }
+}

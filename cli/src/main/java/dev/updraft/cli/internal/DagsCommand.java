@@ -20,7 +20,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code updraft dags …}: list, show and test DAGs, as {@code airflow dags …} does. */
+/**
+ * {@code updraft dags …}: list, show, test, trigger and pause DAGs and list their runs, as {@code
+ * airflow dags …} does.
+ */
 @Command(
     name = "dags",
     description = "Manage DAGs.",
@@ -29,7 +32,12 @@ import picocli.CommandLine.Spec;
       DagsCommand.ListDags.class,
       DagsCommand.ShowDag.class,
       DagsCommand.TestDag.class,
-      DagsCommand.ListImportErrors.class
+      DagsCommand.ListImportErrors.class,
+      TriggerDag.class,
+      PauseDag.class,
+      UnpauseDag.class,
+      ListRuns.class,
+      DagState.class
     })
 public final class DagsCommand implements Runnable {
   final UpdraftConfig config;

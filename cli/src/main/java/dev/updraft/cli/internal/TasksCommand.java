@@ -19,7 +19,12 @@ import picocli.CommandLine.Spec;
     name = "tasks",
     description = "Manage tasks.",
     mixinStandardHelpOptions = true,
-    subcommands = {TasksCommand.ListTasks.class, TasksCommand.TestTask.class})
+    subcommands = {
+      TasksCommand.ListTasks.class,
+      TasksCommand.TestTask.class,
+      StatesForDagRun.class,
+      ClearTasks.class
+    })
 public final class TasksCommand implements Runnable {
   final UpdraftConfig config;
 

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -275,6 +276,63 @@ public final class TaskInstanceRepository {
                 + " FROM task_instance WHERE id = :id")
         .bind("id", id)
         .execute();
+  }
+
+  /**
+   * Clears task instances of one run, in one transaction, as Airflow's {@code
+   * clear_task_instances}: a running instance goes to {@code restarting} (so it is stopped and
+   * retried); any other goes back to no state with {@code max_tries = try_number + retries}, so the
+   * next try is numbered {@code try_number + 1} and gets the task's retries afresh. Dates stay
+   * until the next try starts, as in Airflow.
+   *
+   * @param retriesByTask the task ids to clear, each with its task's current {@code retries}; a
+   *     {@code null} value (the task is no longer in the DAG) keeps {@code max_tries} at least
+   *     {@code try_number}
+   * @return the instances cleared, as they were before
+   */
+  public List<TaskInstanceRecord> clear(
+      String dagId, String runId, Map<String, Integer> retriesByTask) {
+    if (retriesByTask.isEmpty()) {
+      return List.of();
+    }
+    Instant now = Times.truncate(clock.instant());
+    return db.inTransaction(
+        handle -> {
+          List<TaskInstanceRecord> found =
+              handle
+                  .createQuery(
+                      "SELECT * FROM task_instance WHERE dag_id = :dagId AND run_id = :runId"
+                          + " AND task_id IN (<taskIds>) ORDER BY task_id, map_index FOR UPDATE")
+                  .bind("dagId", dagId)
+                  .bind("runId", runId)
+                  .bindList("taskIds", List.copyOf(retriesByTask.keySet()))
+                  .map(MAPPER)
+                  .list();
+          for (TaskInstanceRecord ti : found) {
+            boolean running = ti.state() == TaskState.RUNNING;
+            Integer retries = retriesByTask.get(ti.taskId());
+            int maxTries =
+                running
+                    ? ti.maxTries()
+                    : retries != null
+                        ? ti.tryNumber() + retries
+                        : Math.max(ti.maxTries(), ti.tryNumber());
+            handle
+                .createUpdate(
+                    """
+                    UPDATE task_instance SET state = :state, max_tries = :maxTries,
+                      external_executor_id = :externalExecutorId, updated_at = :now,
+                      version = version + 1
+                    WHERE id = :id""")
+                .bind("state", running ? TaskState.RESTARTING.value() : null)
+                .bind("maxTries", maxTries)
+                .bind("externalExecutorId", running ? ti.externalExecutorId() : null)
+                .bind("now", Times.arg(now))
+                .bind("id", ti.id())
+                .execute();
+          }
+          return found;
+        });
   }
 
   /** The finished tries of task instance {@code id}, oldest first. */

@@ -1,0 +1,44 @@
+package dev.updraft.cli;
+
+import dev.updraft.examples.hello.HelloWorld;
+import dev.updraft.metadata.DatabaseConfig;
+import dev.updraft.metadata.MetadataDatabase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Runs the CLI against the example DAGs and an H2 file database under {@code home}. */
+final class CliRunner {
+  record Outcome(int exitCode, String out, String err) {}
+
+  private final UpdraftConfig config;
+
+  CliRunner(Path home) throws Exception {
+    Path examples =
+        Path.of(HelloWorld.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    this.config =
+        new UpdraftConfig(
+            home,
+            home.resolve("dags"),
+            examples,
+            true,
+            DatabaseConfig.fromEnvironment(Map.of(), home));
+  }
+
+  Outcome run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine line = UpdraftCommand.commandLine(config);
+    line.setOut(new PrintWriter(out, true));
+    line.setErr(new PrintWriter(err, true));
+    int code = line.execute(args);
+    return new Outcome(code, out.toString(), err.toString());
+  }
+
+  /** The metadata database the commands write, to check what they did. */
+  MetadataDatabase database() {
+    return MetadataDatabase.open(config.database());
+  }
+}

@@ -163,19 +163,13 @@ public final class DagsCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      try (DagCatalog catalog = parent.catalog()) {
-        LoadedDag loaded = catalog.require(dagId);
-        DagRunResult run;
-        try (MetadataRecording recording = new MetadataRecording(parent.config)) {
-          run =
-              LocalRuns.recordedHarness(
-                      recording,
-                      loaded,
-                      logicalDate != null ? logicalDate : positionalDate,
-                      conf,
-                      out)
-                  .run();
-        }
+      try (MetadataSession session = MetadataSession.open(parent.config, parent.catalog())) {
+        LoadedDag loaded = session.catalog().require(dagId);
+        MetadataRecording recording = new MetadataRecording(parent.config, session);
+        DagRunResult run =
+            LocalRuns.recordedHarness(
+                    recording, loaded, logicalDate != null ? logicalDate : positionalDate, conf, out)
+                .run();
         new RunPrinter(out).summary(run);
         return run.succeeded() ? 0 : 1;
       }

@@ -18,21 +18,15 @@ import java.time.Clock;
 /**
  * Makes an in-process run record itself in the metadata database: the run and its task instances,
  * XComs, and artifacts with their lineage (artifact payloads under {@code
- * $UPDRAFT_HOME/artifacts}). The schema is migrated first, as Airflow's standalone does.
+ * $UPDRAFT_HOME/artifacts}), in the database of a {@link MetadataSession}.
  */
-final class MetadataRecording implements AutoCloseable {
+final class MetadataRecording {
   private final UpdraftConfig config;
   private final MetadataDatabase db;
 
-  MetadataRecording(UpdraftConfig config) {
+  MetadataRecording(UpdraftConfig config, MetadataSession session) {
     this.config = config;
-    this.db = MetadataDatabase.open(config.database());
-    try {
-      db.migrate();
-    } catch (RuntimeException e) {
-      db.close();
-      throw e;
-    }
+    this.db = session.db();
   }
 
   /** {@code harness} recording into the database, still telling {@code printer}. */
@@ -59,12 +53,4 @@ final class MetadataRecording implements AutoCloseable {
     }
   }
 
-  MetadataDatabase database() {
-    return db;
-  }
-
-  @Override
-  public void close() {
-    db.close();
-  }
 }

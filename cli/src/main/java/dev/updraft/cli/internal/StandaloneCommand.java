@@ -39,8 +39,9 @@ public final class StandaloneCommand implements Callable<Integer> {
     out.println(
         "  dags folder: " + config.dagsFolder() + (config.loadExamples() ? " (+ examples)" : ""));
     List<String> failed = new ArrayList<>();
-    try (DagCatalog catalog = DagCatalog.load(config);
-        MetadataRecording recording = new MetadataRecording(config)) {
+    try (MetadataSession session = MetadataSession.open(config, DagCatalog.load(config))) {
+      DagCatalog catalog = session.catalog();
+      MetadataRecording recording = new MetadataRecording(config, session);
       out.println("  metadata database: " + config.database().maskedUrl());
       out.println();
       DagsCommand.warnAboutImportErrors(catalog, spec.commandLine().getErr());

@@ -65,20 +65,23 @@ public final class RunRecorder implements RunListener {
   public void onRunStarted(CompiledDag dag, RunInfo run) {
     dagId = dag.dagId();
     runId = run.runId();
-    String json = DagSerializer.toJson(dag);
-    dags.upsert(
-        new ParsedDag(
-            dag.dagId(),
-            fileloc,
-            dag.dag().owner(),
-            dag.dag().description(),
-            dag.dag().schedule().toString(),
-            dag.dag().maxActiveRuns(),
-            dag.dag().maxActiveTasks(),
-            dag.dag().tags(),
-            false,
-            json,
-            DagSerializer.hash(json)));
+    if (dags.find(dag.dagId()).isEmpty()) {
+      // Normally the DAG processor has recorded the DAG already; a bare `dags test` records it.
+      String json = DagSerializer.toJson(dag);
+      dags.upsert(
+          new ParsedDag(
+              dag.dagId(),
+              fileloc,
+              dag.dag().owner(),
+              dag.dag().description(),
+              dag.dag().schedule().toString(),
+              dag.dag().maxActiveRuns(),
+              dag.dag().maxActiveTasks(),
+              dag.dag().tags(),
+              false,
+              json,
+              DagSerializer.hash(json)));
+    }
     // As Airflow's dags test does: a run with the same id (same logical date) is replaced.
     runs.delete(dag.dagId(), run.runId());
     runs.create(

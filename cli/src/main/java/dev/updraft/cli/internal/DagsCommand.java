@@ -1,6 +1,5 @@
 package dev.updraft.cli.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.updraft.cli.UpdraftConfig;
 import dev.updraft.scheduler.dagbag.ImportError;
 import dev.updraft.scheduler.dagbag.LoadedDag;
@@ -216,6 +215,4 @@ public final class DagsCommand implements Runnable {
       err.flush();
     }
   }
-
-  static final ObjectMapper JSON = new ObjectMapper();
 }

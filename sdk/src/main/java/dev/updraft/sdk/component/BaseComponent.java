@@ -56,7 +56,10 @@ public abstract class BaseComponent {
     return id != null ? id : componentType();
   }
 
-  /** Gives this node an id, needed when one DAG holds two components of the same type. */
+  /**
+   * Gives this node an id, needed when one DAG holds two components of the same type. Call it
+   * before {@code dag.component(...)}: the task id is taken when the component is added.
+   */
   public BaseComponent withId(String id) {
     this.id = Objects.requireNonNull(id, "id");
     return this;

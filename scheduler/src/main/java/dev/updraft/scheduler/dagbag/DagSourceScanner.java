@@ -18,7 +18,7 @@ import java.util.Locale;
  * Sources come sorted by path, so that which of two clashing DAGs wins does not depend on the file
  * system's listing order.
  */
-final class DagSourceScanner {
+public final class DagSourceScanner {
   private DagSourceScanner() {}
 
   /** The sources under {@code root}; none if it does not exist (as Airflow treats it). */
@@ -37,6 +37,14 @@ final class DagSourceScanner {
         new Visitor(root, sources));
     sources.sort(null);
     return List.copyOf(sources);
+  }
+
+  /**
+   * The paths of the DAG sources (jars and class folders) under {@code root}, sorted; none if it
+   * does not exist. The DAG bag and the folder watcher share these rules.
+   */
+  public static List<Path> sourcePaths(Path root) throws IOException {
+    return scan(root).stream().map(DagSource::path).toList();
   }
 
   static boolean isClassFolder(Path directory) {

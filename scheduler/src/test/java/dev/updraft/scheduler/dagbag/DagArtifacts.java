@@ -21,7 +21,7 @@ import javax.tools.ToolProvider;
  * {@code DagFactory} services file (the annotation processor is not run) and packages the classes
  * as a jar or leaves them as a class folder.
  */
-final class DagArtifacts {
+public final class DagArtifacts {
   private static final JavaCompiler COMPILER = ToolProvider.getSystemJavaCompiler();
 
   private final Path workDir;
@@ -30,12 +30,12 @@ final class DagArtifacts {
   /**
    * @param workDir where sources and classes are written; jars and folders go where asked
    */
-  DagArtifacts(Path workDir) {
+  public DagArtifacts(Path workDir) {
     this.workDir = workDir;
   }
 
   /** A factory with tasks {@code a >> b} and the given DAG id. */
-  static String factory(String className, String dagId) {
+  public static String factory(String className, String dagId) {
     return factory(className, dagId, "dag.bash(\"a\", \"echo a\").then(dag.empty(\"b\"));");
   }
 
@@ -43,7 +43,7 @@ final class DagArtifacts {
    * A public {@code DagFactory} in the package of {@code className} whose {@code create()} builds
    * DAG {@code dagId} with {@code body}, which may use {@code dag}, a {@code DagBuilder}.
    */
-  static String factory(String className, String dagId, String body) {
+  public static String factory(String className, String dagId, String body) {
     int dot = className.lastIndexOf('.');
     return (dot < 0 ? "" : "package " + className.substring(0, dot) + ";\n")
         + "import dev.updraft.sdk.*;\n"
@@ -64,7 +64,7 @@ final class DagArtifacts {
   }
 
   /** Compiles {@code sources} (binary class name to source) into a jar at {@code jar}. */
-  Path jar(Path jar, Map<String, String> sources, List<String> serviceEntries) {
+  public Path jar(Path jar, Map<String, String> sources, List<String> serviceEntries) {
     Path classes = compile(sources, serviceEntries);
     try {
       Files.createDirectories(jar.getParent());
@@ -84,7 +84,7 @@ final class DagArtifacts {
   }
 
   /** Compiles {@code sources} into a class folder at {@code folder}. */
-  Path classFolder(Path folder, Map<String, String> sources, List<String> serviceEntries) {
+  public Path classFolder(Path folder, Map<String, String> sources, List<String> serviceEntries) {
     Path classes = compile(sources, serviceEntries);
     try {
       Files.createDirectories(folder.getParent());

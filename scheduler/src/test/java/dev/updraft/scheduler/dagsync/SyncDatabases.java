@@ -14,16 +14,16 @@ import org.junit.jupiter.api.Assumptions;
  * metadata module's test helper is not visible here). Without the variable the PostgreSQL cases are
  * skipped, or fail under {@code CI=true}.
  */
-final class SyncDatabases {
+public final class SyncDatabases {
   private SyncDatabases() {}
 
   /** For {@code @MethodSource}. */
-  static Stream<Dialect> both() {
+  public static Stream<Dialect> both() {
     return Stream.of(Dialect.H2, Dialect.POSTGRESQL);
   }
 
   /** A fresh migrated database; closing it drops what the test made. */
-  static Fresh fresh(Dialect dialect) {
+  public static Fresh fresh(Dialect dialect) {
     return switch (dialect) {
       case H2 -> {
         String url =
@@ -52,7 +52,7 @@ final class SyncDatabases {
   }
 
   /** A database under test. */
-  record Fresh(MetadataDatabase db, String dropSql) implements AutoCloseable {
+  public record Fresh(MetadataDatabase db, String dropSql) implements AutoCloseable {
     @Override
     public void close() {
       try {

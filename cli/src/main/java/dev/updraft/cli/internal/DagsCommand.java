@@ -167,7 +167,11 @@ public final class DagsCommand implements Runnable {
         MetadataRecording recording = new MetadataRecording(parent.config, session);
         DagRunResult run =
             LocalRuns.recordedHarness(
-                    recording, loaded, logicalDate != null ? logicalDate : positionalDate, conf, out)
+                    recording,
+                    loaded,
+                    logicalDate != null ? logicalDate : positionalDate,
+                    conf,
+                    out)
                 .run();
         new RunPrinter(out).summary(run);
         return run.succeeded() ? 0 : 1;

@@ -38,15 +38,18 @@ final class ProcessTree {
   }
 
   /**
-   * Sends SIGKILL to every process of the snapshot still running, and to any descendant the root
-   * started since.
+   * Sends SIGKILL to the root and every process of the snapshot still running, and to any
+   * descendant the root started since.
    */
   void killRemaining() {
-    Set<ProcessHandle> targets = new LinkedHashSet<>(descendants);
+    // Root first: a parent that survives its children by even a moment may react (run the next
+    // command, exit 0) and hide the kill.
+    Set<ProcessHandle> targets = new LinkedHashSet<>();
+    targets.add(root);
     if (isRunning(root)) {
       root.descendants().forEach(targets::add);
     }
-    targets.add(root);
+    targets.addAll(descendants);
     targets.stream().filter(ProcessTree::isRunning).forEach(ProcessHandle::destroyForcibly);
   }
 

@@ -44,7 +44,7 @@ class RunRequestSchedulerTest {
       assertThat(scheduler.schedule("ticker", Timetables.of(dag))).isTrue();
       assertThat(scheduler.scheduledDagIds()).containsExactly("ticker");
 
-      assertThat(two.await(3, SECONDS)).isTrue();
+      assertThat(two.await(10, SECONDS)).isTrue();
       scheduler.unschedule("ticker");
       unscheduled.set(true);
 

@@ -1,0 +1,171 @@
+package dev.updraft.web.execution;
+
+import dev.updraft.metadata.state.DagRunRecord;
+import dev.updraft.metadata.state.DagRunRepository;
+import dev.updraft.metadata.state.TaskInstanceRecord;
+import dev.updraft.metadata.state.TaskInstanceRepository;
+import dev.updraft.metadata.state.TransitionDetails;
+import dev.updraft.metadata.state.XComRepository;
+import dev.updraft.sdk.TaskState;
+import dev.updraft.web.execution.ExecutionBodies.DagRunInfo;
+import dev.updraft.web.execution.ExecutionBodies.TiEnterRunning;
+import dev.updraft.web.execution.ExecutionBodies.TiHeartbeat;
+import dev.updraft.web.execution.ExecutionBodies.TiRunContext;
+import dev.updraft.web.execution.ExecutionBodies.TiStateUpdate;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/** A try's life as its task runner reports it: start, heartbeats, end. */
+public final class TaskInstanceService {
+  // Airflow lets a queued try start, and a restarting one (cleared while running) start again.
+  private static final Set<TaskState> MAY_START = Set.of(TaskState.QUEUED, TaskState.RESTARTING);
+  private static final Set<TaskState> ENDING =
+      Set.of(
+          TaskState.SUCCESS,
+          TaskState.FAILED,
+          TaskState.SKIPPED,
+          TaskState.REMOVED,
+          TaskState.UP_FOR_RETRY);
+
+  private final TaskInstanceRepository taskInstances;
+  private final DagRunRepository dagRuns;
+  private final XComRepository xcoms;
+  private final HeartbeatRegistry heartbeats;
+  private final ExecutionJson json;
+  private final Clock clock;
+
+  public TaskInstanceService(
+      TaskInstanceRepository taskInstances,
+      DagRunRepository dagRuns,
+      XComRepository xcoms,
+      HeartbeatRegistry heartbeats,
+      ExecutionJson json,
+      Clock clock) {
+    this.taskInstances = taskInstances;
+    this.dagRuns = dagRuns;
+    this.xcoms = xcoms;
+    this.heartbeats = heartbeats;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Moves a queued try to running on the reporting process and answers its run context. */
+  public TiRunContext run(UUID id, TiEnterRunning body) {
+    if (!TaskState.RUNNING.value().equals(body.state())) {
+      throw ExecutionJson.invalidParameter(
+          "body", "state", "Input should be 'running'", body.state());
+    }
+    TaskInstanceRecord ti = find(id);
+    TransitionDetails details =
+        TransitionDetails.at(body.startDate().toInstant())
+            .withProcess(body.hostname(), body.pid())
+            .expectingVersion(ti.version());
+    if (!MAY_START.contains(ti.state())
+        || !taskInstances.transition(id, MAY_START, TaskState.RUNNING, details)) {
+      // Re-read: a lost race reports the state the winner left.
+      throw invalidState("TI was not in a state where it could be marked as running", find(id));
+    }
+    heartbeats.beat(id, clock.instant());
+    // A new try starts without the XComs of the previous one, as in Airflow. The repository
+    // clears every map index of the task, so mapped instances keep theirs for now.
+    if (ti.mapIndex() == TaskInstanceRecord.NOT_MAPPED) {
+      xcoms.clear(ti.dagId(), ti.runId(), ti.taskId());
+    }
+    DagRunRecord run =
+        dagRuns
+            .find(ti.dagId(), ti.runId())
+            .orElseThrow(() -> ApiException.notFound("Dag run not found"));
+    return new TiRunContext(
+        dagRunInfo(run), 0, ti.maxTries(), shouldRetry(ti), List.of(), List.of(), List.of());
+  }
+
+  /** Ends a running try in the reported state. */
+  public void updateState(UUID id, TiStateUpdate body) {
+    TaskState to =
+        TaskState.fromValue(body.state())
+            .filter(ENDING::contains)
+            .orElseThrow(
+                () ->
+                    ExecutionJson.invalidParameter(
+                        "body",
+                        "state",
+                        "Input should be 'success', 'failed', 'skipped', 'removed' or"
+                            + " 'up_for_retry'",
+                        body.state()));
+    TaskInstanceRecord ti = find(id);
+    TransitionDetails details =
+        TransitionDetails.at(body.endDate().toInstant()).expectingVersion(ti.version());
+    if (ti.state() != TaskState.RUNNING
+        || !taskInstances.transition(id, Set.of(TaskState.RUNNING), to, details)) {
+      throw invalidState("TI was not in the running state so it cannot be updated", find(id));
+    }
+    heartbeats.forget(id);
+  }
+
+  /** Records that the try is alive, if it is still running on the process that reports it. */
+  public void heartbeat(UUID id, TiHeartbeat body) {
+    TaskInstanceRecord ti = find(id);
+    // Checked before the state, as Airflow does: a stray process must stop either way.
+    if (!Objects.equals(ti.hostname(), body.hostname()) || !Objects.equals(ti.pid(), body.pid())) {
+      throw ApiException.reason(
+          409,
+          "running_elsewhere",
+          "TI is already running elsewhere",
+          "current_hostname",
+          ti.hostname(),
+          "current_pid",
+          ti.pid());
+    }
+    if (ti.state() != TaskState.RUNNING) {
+      throw ApiException.reason(
+          409,
+          "not_running",
+          "TI is no longer in the running state and task should terminate",
+          "current_state",
+          stateName(ti));
+    }
+    heartbeats.beat(id, clock.instant());
+  }
+
+  private TaskInstanceRecord find(UUID id) {
+    return taskInstances
+        .find(id)
+        .orElseThrow(() -> ApiException.notFound("Task Instance not found"));
+  }
+
+  private static ApiException invalidState(String message, TaskInstanceRecord now) {
+    return ApiException.reason(409, "invalid_state", message, "previous_state", stateName(now));
+  }
+
+  private static String stateName(TaskInstanceRecord ti) {
+    return ti.state() == null ? null : ti.state().value();
+  }
+
+  // Airflow's _is_eligible_to_retry, on the try as it was before it started.
+  private static boolean shouldRetry(TaskInstanceRecord ti) {
+    if (ti.state() == TaskState.RESTARTING) {
+      return true;
+    }
+    return ti.maxTries() != 0 && ti.tryNumber() <= ti.maxTries();
+  }
+
+  private DagRunInfo dagRunInfo(DagRunRecord run) {
+    var conf = json.parse(run.conf());
+    return new DagRunInfo(
+        run.dagId(),
+        run.runId(),
+        run.logicalDate(),
+        run.dataIntervalStart(),
+        run.dataIntervalEnd(),
+        run.runAfter(),
+        run.startDate(),
+        run.endDate(),
+        0,
+        run.runType().value(),
+        run.state().value(),
+        conf != null ? conf : json.mapper().createObjectNode());
+  }
+}

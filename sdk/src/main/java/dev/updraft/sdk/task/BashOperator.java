@@ -161,7 +161,10 @@ public final class BashOperator implements Operator {
     variables.put("AIRFLOW_CTX_DAG_ID", context.dagId());
     variables.put("AIRFLOW_CTX_TASK_ID", context.taskId());
     variables.put("AIRFLOW_CTX_DAG_RUN_ID", context.runId());
-    variables.put("AIRFLOW_CTX_LOGICAL_DATE", context.logicalDate().toString());
+    // Airflow 3 allows manual runs without a logical date; the variable is then empty.
+    variables.put(
+        "AIRFLOW_CTX_LOGICAL_DATE",
+        context.logicalDate() == null ? "" : context.logicalDate().toString());
     variables.put("AIRFLOW_CTX_TRY_NUMBER", Integer.toString(context.tryNumber()));
     return variables;
   }

@@ -1,0 +1,113 @@
+package dev.updraft.scheduler.loop;
+
+import dev.updraft.metadata.MetadataDatabase;
+import dev.updraft.metadata.state.TaskInstanceRecord;
+import dev.updraft.metadata.state.TaskInstanceRepository;
+import dev.updraft.metadata.state.TransitionDetails;
+import dev.updraft.sdk.TaskState;
+import dev.updraft.sdk.internal.Json;
+import dev.updraft.sdk.internal.compile.CompiledDag;
+import dev.updraft.sdk.internal.run.TryOutcome;
+import dev.updraft.sdk.task.OperatorResult;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Writes how a try ended, with {@code InProcessDagRunner}'s semantics: a retryable failure with
+ * tries left becomes {@code up_for_retry}; a branch naming tasks that are not its direct downstream
+ * fails; a successful branch skips the direct downstream tasks it did not choose, and a
+ * short-circuit that stopped skips its direct downstream tasks or all its descendants. The state
+ * and the skips commit together, so the scheduler never sees a finished branch with its unchosen
+ * tasks still free to run.
+ */
+final class OutcomeWriter {
+  private final MetadataDatabase db;
+  private final TaskInstanceRepository instances;
+
+  OutcomeWriter(MetadataDatabase db, TaskInstanceRepository instances) {
+    this.db = db;
+    this.instances = instances;
+  }
+
+  /** Records {@code outcome} of running {@code ti}; whether its try was still running. */
+  boolean write(CompiledDag dag, TaskInstanceRecord ti, TryOutcome outcome, Instant end) {
+    TryOutcome checked = checkBranch(dag, ti.taskId(), outcome);
+    TaskState next = checked.state();
+    if (next == TaskState.FAILED && checked.retryable() && ti.tryNumber() <= ti.maxTries()) {
+      next = TaskState.UP_FOR_RETRY;
+    }
+    TaskState state = next;
+    TransitionDetails details =
+        TransitionDetails.at(end).withRenderedFields(Json.write(checked.renderedFields()));
+    return db.inTransaction(
+        handle -> {
+          if (!instances.transition(ti.id(), Set.of(TaskState.RUNNING), state, details)) {
+            return false; // someone else (a user, a timeout) changed it meanwhile
+          }
+          if (state == TaskState.SUCCESS) {
+            skip(ti, followUpSkips(dag, ti.taskId(), checked.result()), end);
+          }
+          return true;
+        });
+  }
+
+  /** The tasks a branch or short-circuit result skips. */
+  private static Collection<String> followUpSkips(
+      CompiledDag dag, String taskId, OperatorResult result) {
+    if (result instanceof OperatorResult.Branch branch) {
+      return dag.downstream(taskId).stream()
+          .filter(id -> !branch.followTaskIds().contains(id))
+          .toList();
+    }
+    if (result instanceof OperatorResult.ShortCircuit shortCircuit) {
+      return shortCircuit.ignoreDownstreamTriggerRules()
+          ? dag.descendants(taskId)
+          : dag.downstream(taskId);
+    }
+    return List.of();
+  }
+
+  private void skip(TaskInstanceRecord source, Collection<String> taskIds, Instant at) {
+    if (taskIds.isEmpty()) {
+      return;
+    }
+    for (TaskInstanceRecord ti : instances.listForRun(source.dagId(), source.runId())) {
+      if (taskIds.contains(ti.taskId())) {
+        // Only those not decided yet: a task already skipped or failed keeps its state.
+        instances.transition(
+            ti.id(),
+            TaskInstanceRepository.noStateOr(),
+            TaskState.SKIPPED,
+            TransitionDetails.at(at));
+      }
+    }
+  }
+
+  /** A branch that names tasks other than its direct downstream ones fails, as in Airflow. */
+  private static TryOutcome checkBranch(CompiledDag dag, String taskId, TryOutcome outcome) {
+    if (!(outcome.result() instanceof OperatorResult.Branch branch)) {
+      return outcome;
+    }
+    List<String> direct = dag.downstream(taskId);
+    Set<String> unknown = new LinkedHashSet<>(branch.followTaskIds());
+    direct.forEach(unknown::remove);
+    if (unknown.isEmpty()) {
+      return outcome;
+    }
+    return new TryOutcome(
+        TaskState.FAILED,
+        null,
+        new IllegalStateException(
+            "branch '"
+                + taskId
+                + "' chose "
+                + unknown
+                + ", which are not its direct downstream tasks "
+                + direct),
+        true,
+        outcome.renderedFields());
+  }
+}

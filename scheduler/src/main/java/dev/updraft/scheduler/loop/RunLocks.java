@@ -1,0 +1,55 @@
+package dev.updraft.scheduler.loop;
+
+import dev.updraft.sdk.DagRunState;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Row locks on {@code dag_run} that let several schedulers share a database: a run locked by one is
+ * skipped by the others ({@code FOR UPDATE SKIP LOCKED}, which PostgreSQL and H2 2.3 both support)
+ * until its transaction ends.
+ */
+final class RunLocks {
+  private RunLocks() {}
+
+  /** A run's key. */
+  record RunKey(String dagId, String runId) {}
+
+  /** Locks up to {@code limit} runs in {@code state} that no one else holds, oldest first. */
+  static List<RunKey> lockByState(Handle handle, DagRunState state, int limit) {
+    return handle
+        .createQuery(
+            "SELECT dag_id, run_id FROM dag_run WHERE state = :state"
+                + " ORDER BY run_after, id LIMIT :limit FOR UPDATE SKIP LOCKED")
+        .bind("state", state.value())
+        .bind("limit", limit)
+        .map((rs, ctx) -> new RunKey(rs.getString("dag_id"), rs.getString("run_id")))
+        .list();
+  }
+
+  /** Locks the run if it is still in {@code state} and no one else holds it. */
+  static Optional<RunKey> lockOne(Handle handle, RunKey key, DagRunState state) {
+    return handle
+        .createQuery(
+            "SELECT dag_id, run_id FROM dag_run WHERE dag_id = :dagId AND run_id = :runId"
+                + " AND state = :state FOR UPDATE SKIP LOCKED")
+        .bind("dagId", key.dagId())
+        .bind("runId", key.runId())
+        .bind("state", state.value())
+        .map((rs, ctx) -> new RunKey(rs.getString("dag_id"), rs.getString("run_id")))
+        .findOne();
+  }
+
+  /** Runs in {@code state} per DAG id. */
+  static java.util.Map<String, Integer> countByDag(Handle handle, DagRunState state) {
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    handle
+        .createQuery(
+            "SELECT dag_id, COUNT(*) AS n FROM dag_run WHERE state = :state GROUP BY dag_id")
+        .bind("state", state.value())
+        .map((rs, ctx) -> counts.put(rs.getString("dag_id"), rs.getInt("n")))
+        .list();
+    return counts;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.updraft.scheduler.loop;
+
+import dev.updraft.metadata.MetadataDatabase;
+import dev.updraft.metadata.state.DagRunRecord;
+import dev.updraft.metadata.state.DagRunRepository;
+import dev.updraft.metadata.state.TaskInstanceRepository;
+import dev.updraft.sdk.DagRunState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The scheduler's loop, one pass at a time: start queued runs, advance each running run (decide its
+ * task instances, then its state), and queue scheduled task instances onto the executor. Each step
+ * takes one or a few transactions; runs are locked with {@code SKIP LOCKED}, so several schedulers
+ * may share a database.
+ */
+public final class SchedulingLoop {
+  /** How many running runs one pass advances. */
+  static final int RUN_BATCH = 500;
+
+  private final DagRunRepository runs;
+  private final RunStarter starter;
+  private final RunAdvancer advancer;
+  private final TaskQueuer queuer;
+  private final LoopSettings settings;
+  private final Clock clock;
+
+  public SchedulingLoop(
+      MetadataDatabase db,
+      LoopDags dags,
+      TaskExecutor executor,
+      LoopSettings settings,
+      Clock clock) {
+    this.runs = new DagRunRepository(db, clock);
+    TaskInstanceRepository instances = new TaskInstanceRepository(db, clock);
+    TaskInstanceFactory factory = new TaskInstanceFactory(instances, executor.name());
+    this.starter = new RunStarter(db, dags, runs, instances, factory);
+    this.advancer = new RunAdvancer(db, dags, runs, instances, factory);
+    this.queuer = new TaskQueuer(db, dags, runs, instances, executor, settings);
+    this.settings = settings;
+    this.clock = clock;
+  }
+
+  /** One pass at {@code now}; how many changes it made. */
+  public int runOnce(Instant now) {
+    int changes = starter.start(now);
+    for (DagRunRecord run : runs.listByState(DagRunState.RUNNING, RUN_BATCH)) {
+      changes += advancer.advance(new RunLocks.RunKey(run.dagId(), run.runId()), now);
+    }
+    return changes + queuer.queue(now);
+  }
+
+  /**
+   * Runs passes until no run is queued or running, or {@code timeout} has passed, sleeping the poll
+   * interval after passes that changed nothing.
+   *
+   * @return whether it became idle (false: timed out)
+   */
+  public boolean runUntilIdle(Duration timeout) {
+    Instant deadline = clock.instant().plus(timeout);
+    while (true) {
+      int changes = runOnce(clock.instant());
+      if (!hasActiveRuns()) {
+        return true;
+      }
+      if (!clock.instant().isBefore(deadline)) {
+        return false;
+      }
+      if (changes == 0) {
+        try {
+          Thread.sleep(settings.pollInterval().toMillis());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+  }
+
+  private boolean hasActiveRuns() {
+    return !runs.listByState(DagRunState.RUNNING, 1).isEmpty()
+        || !runs.listByState(DagRunState.QUEUED, 1).isEmpty();
+  }
+}

@@ -1,0 +1,128 @@
+package dev.updraft.scheduler.loop;
+
+import dev.updraft.metadata.MetadataDatabase;
+import dev.updraft.metadata.state.DagRunRecord;
+import dev.updraft.metadata.state.DagRunRepository;
+import dev.updraft.metadata.state.PoolRecord;
+import dev.updraft.metadata.state.PoolRepository;
+import dev.updraft.metadata.state.TaskInstanceRecord;
+import dev.updraft.metadata.state.TaskInstanceRepository;
+import dev.updraft.metadata.state.TransitionDetails;
+import dev.updraft.scheduler.decide.Candidate;
+import dev.updraft.scheduler.decide.Limits;
+import dev.updraft.scheduler.decide.PoolSlots;
+import dev.updraft.scheduler.decide.QueueSelector;
+import dev.updraft.scheduler.decide.Selection;
+import dev.updraft.sdk.TaskState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Queues scheduled task instances within parallelism, pools and each DAG's {@code max_active_tasks}
+ * (chosen by {@link QueueSelector}), and hands each to the executor once its move to {@code queued}
+ * has applied.
+ */
+final class TaskQueuer {
+  /** How many scheduled task instances one pass looks at. */
+  static final int BATCH = 512;
+
+  private final LoopDags dags;
+  private final DagRunRepository runs;
+  private final TaskInstanceRepository instances;
+  private final PoolRepository pools;
+  private final TaskExecutor executor;
+  private final LoopSettings settings;
+
+  TaskQueuer(
+      MetadataDatabase db,
+      LoopDags dags,
+      DagRunRepository runs,
+      TaskInstanceRepository instances,
+      TaskExecutor executor,
+      LoopSettings settings) {
+    this.dags = dags;
+    this.runs = runs;
+    this.instances = instances;
+    this.pools = new PoolRepository(db);
+    this.executor = executor;
+    this.settings = settings;
+  }
+
+  /** Queues what may be queued at {@code now}; how many it queued. */
+  int queue(Instant now) {
+    List<TaskInstanceRecord> scheduled = instances.listByState(TaskState.SCHEDULED, BATCH);
+    if (scheduled.isEmpty()) {
+      return 0;
+    }
+    Map<java.util.UUID, TaskInstanceRecord> byId = new HashMap<>();
+    List<Candidate> candidates = new ArrayList<>();
+    Map<String, Optional<DagRunRecord>> runCache = new HashMap<>();
+    for (TaskInstanceRecord ti : scheduled) {
+      Optional<DagRunRecord> run =
+          runCache.computeIfAbsent(
+              ti.dagId() + "\u0000" + ti.runId(), k -> runs.find(ti.dagId(), ti.runId()));
+      byId.put(ti.id(), ti);
+      candidates.add(
+          new Candidate(
+              ti.id(),
+              ti.dagId(),
+              ti.runId(),
+              ti.taskId(),
+              ti.priorityWeight() == null ? 1 : ti.priorityWeight(),
+              run.map(DagRunRecord::logicalDate).orElse(null),
+              ti.mapIndex(),
+              ti.pool(),
+              Math.max(1, ti.poolSlots())));
+    }
+    Selection selection = QueueSelector.select(candidates, limits(scheduled));
+    int queued = 0;
+    for (Candidate c : selection.toQueue()) {
+      TaskInstanceRecord ti = byId.get(c.id());
+      boolean moved =
+          instances.transition(
+              ti.id(),
+              Set.of(TaskState.SCHEDULED),
+              TaskState.QUEUED,
+              TransitionDetails.at(now)
+                  .expectingVersion(ti.version())
+                  .withExecutor(executor.name(), null));
+      if (moved) {
+        executor.submit(
+            new QueuedTry(ti.id(), ti.dagId(), ti.runId(), ti.taskId(), ti.tryNumber()));
+        queued++;
+      }
+    }
+    return queued;
+  }
+
+  /** What is taken now: task instances queued or running, against pools and DAG limits. */
+  private Limits limits(List<TaskInstanceRecord> scheduled) {
+    List<TaskInstanceRecord> active = new ArrayList<>();
+    active.addAll(instances.listByState(TaskState.QUEUED, Integer.MAX_VALUE));
+    active.addAll(instances.listByState(TaskState.RUNNING, Integer.MAX_VALUE));
+    Map<String, Integer> poolUsed = new HashMap<>();
+    Map<String, Integer> dagActive = new HashMap<>();
+    for (TaskInstanceRecord ti : active) {
+      poolUsed.merge(ti.pool(), ti.poolSlots(), Integer::sum);
+      dagActive.merge(ti.dagId(), 1, Integer::sum);
+    }
+    Map<String, PoolSlots> slots = new HashMap<>();
+    for (PoolRecord pool : pools.list()) {
+      // Airflow: -1 slots is an unlimited pool.
+      int total = pool.slots() < 0 ? Integer.MAX_VALUE : pool.slots();
+      int open =
+          pool.slots() < 0 ? Integer.MAX_VALUE : total - poolUsed.getOrDefault(pool.pool(), 0);
+      slots.put(pool.pool(), new PoolSlots(total, open));
+    }
+    Map<String, Integer> maxActive = new HashMap<>();
+    for (TaskInstanceRecord ti : scheduled) {
+      dags.find(ti.dagId()).ifPresent(d -> maxActive.put(ti.dagId(), d.dag().maxActiveTasks()));
+    }
+    return new Limits(settings.parallelism() - active.size(), slots, dagActive, maxActive);
+  }
+}

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Drives a {@link SchedulingLoop} as the scheduler does ({@code runOnce} back to back, sleeping the
+ * Drives a {@link SchedulingLoop} as the scheduler does ({@code runOnce} back to back, waiting the
  * poll interval after a pass that changed nothing) until one run finishes, counting passes and the
  * time spent in them.
  */
@@ -56,7 +56,7 @@ final class LoopDriver {
       }
       if (changes == 0) {
         idle++;
-        Thread.sleep(pollInterval.toMillis());
+        loop.wakeup().await(pollInterval); // as the scheduler waits: the poll, or a try's end
       }
     }
   }

@@ -40,6 +40,7 @@ public final class InProcessExecutor implements TaskExecutor, AutoCloseable {
   private final ExecutorService threads;
   private final String hostname = hostname();
   private final int pid = (int) ProcessHandle.current().pid();
+  private volatile Runnable tryFinished = () -> {};
 
   /**
    * @param threads how many tries run at once
@@ -69,7 +70,19 @@ public final class InProcessExecutor implements TaskExecutor, AutoCloseable {
 
   @Override
   public void submit(QueuedTry queuedTry) {
-    threads.execute(() -> run(queuedTry));
+    threads.execute(
+        () -> {
+          try {
+            run(queuedTry);
+          } finally {
+            tryFinished.run();
+          }
+        });
+  }
+
+  @Override
+  public void onTryFinished(Runnable listener) {
+    this.tryFinished = listener;
   }
 
   private void run(QueuedTry queued) {

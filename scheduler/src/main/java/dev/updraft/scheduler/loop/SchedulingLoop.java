@@ -25,6 +25,7 @@ public final class SchedulingLoop {
   private final TaskQueuer queuer;
   private final LoopSettings settings;
   private final Clock clock;
+  private final LoopWakeup wakeup = new LoopWakeup();
 
   public SchedulingLoop(
       MetadataDatabase db,
@@ -40,6 +41,12 @@ public final class SchedulingLoop {
     this.queuer = new TaskQueuer(db, dags, runs, instances, executor, settings);
     this.settings = settings;
     this.clock = clock;
+    executor.onTryFinished(wakeup::signal);
+  }
+
+  /** Signals the loop to run its next pass now (executors and run requests use it). */
+  public LoopWakeup wakeup() {
+    return wakeup;
   }
 
   /** One pass at {@code now}; how many changes it made. */
@@ -52,8 +59,8 @@ public final class SchedulingLoop {
   }
 
   /**
-   * Runs passes until no run is queued or running, or {@code timeout} has passed, sleeping the poll
-   * interval after passes that changed nothing.
+   * Runs passes until no run is queued or running, or {@code timeout} has passed. After a pass that
+   * changed nothing it waits for the poll interval, or less when a try ends meanwhile.
    *
    * @return whether it became idle (false: timed out)
    */
@@ -69,7 +76,7 @@ public final class SchedulingLoop {
       }
       if (changes == 0) {
         try {
-          Thread.sleep(settings.pollInterval().toMillis());
+          wakeup.await(settings.pollInterval());
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return false;

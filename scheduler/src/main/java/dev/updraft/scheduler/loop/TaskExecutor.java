@@ -13,4 +13,10 @@ public interface TaskExecutor {
 
   /** Accepts {@code queuedTry} to run; must not block on the try itself. */
   void submit(QueuedTry queuedTry);
+
+  /**
+   * Asks to be told, after each try's outcome is written, so the loop can react at once; executors
+   * that cannot tell leave the loop to its poll interval.
+   */
+  default void onTryFinished(Runnable listener) {}
 }

@@ -1,5 +1,6 @@
 package dev.updraft.bench.metadata;
 
+import dev.updraft.bench.Percentiles;
 import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.lineage.Direction;
 import dev.updraft.metadata.lineage.LineageGraph;
@@ -163,7 +164,7 @@ public final class MetadataBenchmark {
       sink += query.getAsLong();
       nanos[i] = System.nanoTime() - start;
     }
-    Latencies latencies = Latencies.ofNanos(nanos);
+    Percentiles latencies = Percentiles.ofNanos(nanos);
     System.out.printf(
         Locale.ROOT,
         "%s: p50 %.2f ms, p99 %.2f ms over %,d queries%n",

@@ -1,5 +1,6 @@
 package dev.updraft.bench.scheduler;
 
+import dev.updraft.bench.Percentiles;
 import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.state.DagRunRepository;
 import dev.updraft.metadata.state.DagRunType;

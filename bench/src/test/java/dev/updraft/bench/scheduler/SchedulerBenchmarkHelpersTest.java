@@ -3,6 +3,7 @@ package dev.updraft.bench.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.updraft.bench.Percentiles;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

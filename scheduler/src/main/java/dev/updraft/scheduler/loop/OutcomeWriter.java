@@ -7,12 +7,10 @@ import dev.updraft.metadata.state.TransitionDetails;
 import dev.updraft.sdk.TaskState;
 import dev.updraft.sdk.internal.Json;
 import dev.updraft.sdk.internal.compile.CompiledDag;
+import dev.updraft.sdk.internal.run.FollowUps;
 import dev.updraft.sdk.internal.run.TryOutcome;
-import dev.updraft.sdk.task.OperatorResult;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -34,7 +32,7 @@ final class OutcomeWriter {
 
   /** Records {@code outcome} of running {@code ti}; whether its try was still running. */
   boolean write(CompiledDag dag, TaskInstanceRecord ti, TryOutcome outcome, Instant end) {
-    TryOutcome checked = checkBranch(dag, ti.taskId(), outcome);
+    TryOutcome checked = FollowUps.checkBranch(dag, ti.taskId(), outcome);
     TaskState next = checked.state();
     if (next == TaskState.FAILED && checked.retryable() && ti.tryNumber() <= ti.maxTries()) {
       next = TaskState.UP_FOR_RETRY;
@@ -48,26 +46,10 @@ final class OutcomeWriter {
             return false; // someone else (a user, a timeout) changed it meanwhile
           }
           if (state == TaskState.SUCCESS) {
-            skip(ti, followUpSkips(dag, ti.taskId(), checked.result()), end);
+            skip(ti, FollowUps.tasksToSkip(dag, ti.taskId(), checked.result()), end);
           }
           return true;
         });
-  }
-
-  /** The tasks a branch or short-circuit result skips. */
-  private static Collection<String> followUpSkips(
-      CompiledDag dag, String taskId, OperatorResult result) {
-    if (result instanceof OperatorResult.Branch branch) {
-      return dag.downstream(taskId).stream()
-          .filter(id -> !branch.followTaskIds().contains(id))
-          .toList();
-    }
-    if (result instanceof OperatorResult.ShortCircuit shortCircuit) {
-      return shortCircuit.ignoreDownstreamTriggerRules()
-          ? dag.descendants(taskId)
-          : dag.downstream(taskId);
-    }
-    return List.of();
   }
 
   private void skip(TaskInstanceRecord source, Collection<String> taskIds, Instant at) {
@@ -84,30 +66,5 @@ final class OutcomeWriter {
             TransitionDetails.at(at));
       }
     }
-  }
-
-  /** A branch that names tasks other than its direct downstream ones fails, as in Airflow. */
-  private static TryOutcome checkBranch(CompiledDag dag, String taskId, TryOutcome outcome) {
-    if (!(outcome.result() instanceof OperatorResult.Branch branch)) {
-      return outcome;
-    }
-    List<String> direct = dag.downstream(taskId);
-    Set<String> unknown = new LinkedHashSet<>(branch.followTaskIds());
-    direct.forEach(unknown::remove);
-    if (unknown.isEmpty()) {
-      return outcome;
-    }
-    return new TryOutcome(
-        TaskState.FAILED,
-        null,
-        new IllegalStateException(
-            "branch '"
-                + taskId
-                + "' chose "
-                + unknown
-                + ", which are not its direct downstream tasks "
-                + direct),
-        true,
-        outcome.renderedFields());
   }
 }

@@ -100,12 +100,13 @@ public final class InMemoryArtifactStore implements ArtifactStore {
 
   @Override
   public synchronized <T extends Artifact> List<T> latest(String dagId, Class<T> type, int limit) {
-    List<Long> pipelineArtifacts =
+    // A set: the filter below asks once per artifact.
+    java.util.Set<Long> pipelineArtifacts =
         executions.values().stream()
             .filter(e -> e.key().dagId().equals(dagId))
             .flatMap(e -> e.outputs().values().stream().flatMap(List::stream))
             .map(Artifact::id)
-            .toList();
+            .collect(java.util.stream.Collectors.toSet());
     return artifacts.stream()
         .filter(a -> type.isInstance(a) && a.state() == ArtifactState.LIVE)
         .filter(a -> pipelineArtifacts.contains(a.id()) || a.property("external_for") != null)

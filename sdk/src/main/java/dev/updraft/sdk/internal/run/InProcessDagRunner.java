@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs one DAG run to its end in this process, one task at a time in topological order, with
@@ -156,46 +155,15 @@ public final class InProcessDagRunner {
       return true;
     }
 
-    /** A branch that names tasks other than its direct downstream ones fails, as in Airflow. */
+    /** A branch naming tasks that are not its direct downstream ones fails, as in Airflow. */
     private TryOutcome checkBranch(String taskId, TryOutcome outcome) {
-      if (ignoreDependencies || !(outcome.result() instanceof OperatorResult.Branch branch)) {
-        return outcome;
-      }
-      List<String> direct = dag.downstream(taskId);
-      Set<String> unknown = new java.util.LinkedHashSet<>(branch.followTaskIds());
-      direct.forEach(unknown::remove);
-      if (unknown.isEmpty()) {
-        return outcome;
-      }
-      return new TryOutcome(
-          TaskState.FAILED,
-          null,
-          new IllegalStateException(
-              "branch '"
-                  + taskId
-                  + "' chose "
-                  + unknown
-                  + ", which are not its direct downstream tasks "
-                  + direct),
-          true,
-          outcome.renderedFields());
+      return ignoreDependencies ? outcome : FollowUps.checkBranch(dag, taskId, outcome);
     }
 
     /** A branch or short-circuit decides the fate of tasks downstream of it. */
     private void applyFollowUp(String taskId, OperatorResult result) {
-      if (ignoreDependencies) {
-        return;
-      }
-      if (result instanceof OperatorResult.Branch branch) {
-        dag.downstream(taskId).stream()
-            .filter(id -> !branch.followTaskIds().contains(id))
-            .forEach(id -> setState(id, TaskState.SKIPPED));
-      } else if (result instanceof OperatorResult.ShortCircuit shortCircuit) {
-        Collection<String> skipped =
-            shortCircuit.ignoreDownstreamTriggerRules()
-                ? dag.descendants(taskId)
-                : dag.downstream(taskId);
-        skipped.forEach(id -> setState(id, TaskState.SKIPPED));
+      if (!ignoreDependencies) {
+        FollowUps.tasksToSkip(dag, taskId, result).forEach(id -> setState(id, TaskState.SKIPPED));
       }
     }
 

@@ -1,16 +1,21 @@
-package dev.updraft.bench.scheduler;
+package dev.updraft.bench;
 
 import java.util.Arrays;
 
 /** Percentiles of timings in milliseconds, by the nearest-rank method. */
-final class Percentiles {
+public final class Percentiles {
   private final double[] sorted;
 
   private Percentiles(double[] sorted) {
     this.sorted = sorted;
   }
 
-  static Percentiles ofMillis(double[] millis) {
+  /** Timings given in nanoseconds, reported in milliseconds. */
+  public static Percentiles ofNanos(long[] nanos) {
+    return ofMillis(Arrays.stream(nanos).mapToDouble(n -> n / 1e6).toArray());
+  }
+
+  public static Percentiles ofMillis(double[] millis) {
     if (millis.length == 0) {
       throw new IllegalArgumentException("no timings");
     }
@@ -20,24 +25,24 @@ final class Percentiles {
   }
 
   /** The {@code p}th percentile (0 < p <= 100). */
-  double percentile(double p) {
+  public double percentile(double p) {
     int rank = (int) Math.ceil(p / 100 * sorted.length); // 1-based
     return sorted[Math.max(rank, 1) - 1];
   }
 
-  double p50() {
+  public double p50() {
     return percentile(50);
   }
 
-  double p99() {
+  public double p99() {
     return percentile(99);
   }
 
-  double max() {
+  public double max() {
     return sorted[sorted.length - 1];
   }
 
-  int count() {
+  public int count() {
     return sorted.length;
   }
 }

@@ -11,29 +11,5 @@
 # Flags: --executions N (5000), --threads N (8), --artifacts N (100000), --queries N (2000).
 # JAVA_OPTS is passed on.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-
-./mvnw -q -pl bench -am package -DskipTests -Dspotless.check.skip=true
-
-. .mvn/jdk.sh
-updraft_select_jdk
-classpath="bench/target/classes:bench/target/lib/*"
-pg_url=${UPDRAFT_BENCH_PG_URL:-${UPDRAFT_TEST_PG_URL:-}}
-
-run() {
-  # shellcheck disable=SC2086 # JAVA_OPTS holds several options
-  "$JAVA_HOME/bin/java" ${JAVA_OPTS:-} -cp "$classpath" \
-    dev.updraft.bench.metadata.MetadataBenchmark "$@"
-}
-
-if [ $# -gt 0 ]; then
-  run "$@"
-else
-  run --db h2
-  echo
-  if [ -n "$pg_url" ]; then
-    run --db postgresql --url "$pg_url"
-  else
-    echo "PostgreSQL skipped: set UPDRAFT_BENCH_PG_URL or UPDRAFT_TEST_PG_URL" >&2
-  fi
-fi
+. "$(dirname "$0")/bench-lib.sh"
+bench_h2_then_postgres dev.updraft.bench.metadata.MetadataBenchmark "$@"

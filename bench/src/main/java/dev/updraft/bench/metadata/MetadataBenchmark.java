@@ -1,5 +1,6 @@
 package dev.updraft.bench.metadata;
 
+import dev.updraft.bench.BenchDatabase;
 import dev.updraft.bench.Percentiles;
 import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.lineage.Direction;
@@ -48,7 +49,7 @@ public final class MetadataBenchmark {
       System.exit(2);
       return;
     }
-    try (BenchDatabase bench = BenchDatabase.open(options)) {
+    try (BenchDatabase bench = BenchDatabase.open(options.database(), options.url(), "metadata")) {
       run(options, bench.db());
     }
   }

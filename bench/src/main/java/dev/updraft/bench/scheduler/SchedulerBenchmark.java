@@ -1,5 +1,6 @@
 package dev.updraft.bench.scheduler;
 
+import dev.updraft.bench.BenchDatabase;
 import dev.updraft.bench.Percentiles;
 import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.state.DagRunRepository;
@@ -75,7 +76,7 @@ public final class SchedulerBenchmark {
       System.exit(2);
       return;
     }
-    try (SchedulerBenchDatabase bench = SchedulerBenchDatabase.open(options)) {
+    try (BenchDatabase bench = BenchDatabase.open(options.database(), options.url(), "scheduler")) {
       MetadataDatabase db = bench.db();
       StatementCounter statements = new StatementCounter();
       db.jdbi().setSqlLogger(statements);

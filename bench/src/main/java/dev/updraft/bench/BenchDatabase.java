@@ -1,4 +1,4 @@
-package dev.updraft.bench.metadata;
+package dev.updraft.bench;
 
 import dev.updraft.metadata.DatabaseConfig;
 import dev.updraft.metadata.MetadataDatabase;
@@ -12,38 +12,47 @@ import java.util.stream.Stream;
 
 /**
  * A fresh, migrated metadata database for one benchmark run: a temporary H2 file database, or a new
- * schema in PostgreSQL. Closing it drops what the run made.
+ * schema in PostgreSQL. Closing it drops what the run made, and the temporary artifact folder.
  */
-final class BenchDatabase implements AutoCloseable {
+public final class BenchDatabase implements AutoCloseable {
   private final MetadataDatabase db;
+  private final Path folder;
   private final Runnable beforeClose;
-  private final Runnable afterClose;
 
-  private BenchDatabase(MetadataDatabase db, Runnable beforeClose, Runnable afterClose) {
+  private BenchDatabase(MetadataDatabase db, Path folder, Runnable beforeClose) {
     this.db = db;
+    this.folder = folder;
     this.beforeClose = beforeClose;
-    this.afterClose = afterClose;
   }
 
-  static BenchDatabase open(MetadataBenchmarkOptions options) throws IOException {
-    if (options.database().equals("h2")) {
-      Path folder = Files.createTempDirectory("updraft-metadata-bench");
+  /**
+   * A fresh database: {@code database} is {@code h2} (a file under a new temporary folder) or
+   * {@code postgresql} (a new schema in the database at {@code url}).
+   */
+  public static BenchDatabase open(String database, String url, String name) throws IOException {
+    Path folder = Files.createTempDirectory("updraft-" + name + "-bench");
+    if (database.equals("h2")) {
       MetadataDatabase db =
           MetadataDatabase.open(
               new DatabaseConfig(DatabaseConfig.embeddedUrl(folder.resolve("metadata")), null, 16));
       db.migrate();
-      return new BenchDatabase(db, () -> {}, () -> deleteRecursively(folder));
+      return new BenchDatabase(db, folder, () -> {});
     }
     String schema = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     MetadataDatabase db =
-        MetadataDatabase.open(new DatabaseConfig(options.url(), null, 16).withSchema(schema));
+        MetadataDatabase.open(new DatabaseConfig(url, null, 16).withSchema(schema));
     db.migrate();
     return new BenchDatabase(
-        db, () -> db.withHandle(h -> h.execute("DROP SCHEMA " + schema + " CASCADE")), () -> {});
+        db, folder, () -> db.withHandle(h -> h.execute("DROP SCHEMA " + schema + " CASCADE")));
   }
 
-  MetadataDatabase db() {
+  public MetadataDatabase db() {
     return db;
+  }
+
+  /** Where the executor keeps artifacts. */
+  public Path artifacts() {
+    return folder.resolve("artifacts");
   }
 
   @Override
@@ -52,7 +61,7 @@ final class BenchDatabase implements AutoCloseable {
       beforeClose.run();
     } finally {
       db.close();
-      afterClose.run();
+      deleteRecursively(folder);
     }
   }
 

@@ -1,11 +1,12 @@
 package dev.updraft.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.updraft.examples.hello.HelloWorld;
 import dev.updraft.metadata.DatabaseConfig;
+import dev.updraft.metadata.Dialect;
 import dev.updraft.metadata.MetadataDatabase;
+import dev.updraft.metadata.TestDatabases;
 import dev.updraft.metadata.lineage.Direction;
 import dev.updraft.metadata.lineage.LineageGraph;
 import dev.updraft.metadata.lineage.LineageStore;
@@ -21,8 +22,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -33,7 +32,12 @@ class DagsTestRecordsOnPostgresTest {
 
   @Test
   void lineageOfTheLastOutputWalksBackToTheFirstArtifact(@TempDir Path home) throws Exception {
-    DatabaseConfig database = postgres();
+    try (TestDatabases.TestDatabase postgres = TestDatabases.fresh(Dialect.POSTGRESQL)) {
+      recordAndWalkBack(home, postgres.db().config());
+    }
+  }
+
+  private static void recordAndWalkBack(Path home, DatabaseConfig database) throws Exception {
     Path examples =
         Path.of(HelloWorld.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     UpdraftConfig config = new UpdraftConfig(home, home.resolve("dags"), examples, true, database);
@@ -74,22 +78,6 @@ class DagsTestRecordsOnPostgresTest {
       assertThat(graph.executions()).hasSize(3);
       LineageGraph oneHop = lineage.lineageOfArtifact(summary.id(), Direction.UPSTREAM, 1);
       assertThat(oneHop.artifactIds()).doesNotContain(first.id());
-    } finally {
-      try (MetadataDatabase db = MetadataDatabase.open(database)) {
-        db.withHandle(h -> h.execute("DROP SCHEMA " + database.schema() + " CASCADE"));
-      }
     }
-  }
-
-  private static DatabaseConfig postgres() {
-    String url = System.getenv("UPDRAFT_TEST_PG_URL");
-    if (url == null || url.isBlank()) {
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        fail("UPDRAFT_TEST_PG_URL is not set: under CI=true the PostgreSQL tests must run");
-      }
-      Assumptions.abort("UPDRAFT_TEST_PG_URL is not set; run .ci/start-postgres.sh");
-    }
-    String schema = "cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    return new DatabaseConfig(url, schema, 4);
   }
 }

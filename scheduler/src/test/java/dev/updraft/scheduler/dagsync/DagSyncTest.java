@@ -3,6 +3,7 @@ package dev.updraft.scheduler.dagsync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.updraft.metadata.Dialect;
+import dev.updraft.metadata.TestDatabases;
 import dev.updraft.metadata.state.DagRecord;
 import dev.updraft.metadata.state.DagRepository;
 import dev.updraft.metadata.state.ImportErrorRecord;
@@ -33,9 +34,9 @@ class DagSyncTest {
   }
 
   @ParameterizedTest
-  @MethodSource("dev.updraft.scheduler.dagsync.SyncDatabases#both")
+  @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void writesDagsAndTheirSerializedForm(Dialect dialect) {
-    try (SyncDatabases.Fresh fresh = SyncDatabases.fresh(dialect)) {
+    try (TestDatabases.TestDatabase fresh = TestDatabases.fresh(dialect)) {
       new DagSync(fresh.db()).sync(List.of(loaded("etl", JAR)), List.of());
 
       DagRepository dags = new DagRepository(fresh.db());
@@ -52,9 +53,9 @@ class DagSyncTest {
   }
 
   @ParameterizedTest
-  @MethodSource("dev.updraft.scheduler.dagsync.SyncDatabases#both")
+  @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void newDagsMayStartUnpausedAndKnownOnesKeepTheirFlag(Dialect dialect) {
-    try (SyncDatabases.Fresh fresh = SyncDatabases.fresh(dialect)) {
+    try (TestDatabases.TestDatabase fresh = TestDatabases.fresh(dialect)) {
       DagSync sync = new DagSync(fresh.db(), false);
       sync.sync(List.of(loaded("etl", JAR)), List.of());
       DagRepository dags = new DagRepository(fresh.db());
@@ -67,9 +68,9 @@ class DagSyncTest {
   }
 
   @ParameterizedTest
-  @MethodSource("dev.updraft.scheduler.dagsync.SyncDatabases#both")
+  @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void replacesImportErrorsPerFileAndClearsThemWhenTheFileLoads(Dialect dialect) {
-    try (SyncDatabases.Fresh fresh = SyncDatabases.fresh(dialect)) {
+    try (TestDatabases.TestDatabase fresh = TestDatabases.fresh(dialect)) {
       DagSync sync = new DagSync(fresh.db());
       ImportErrorRepository errors = new ImportErrorRepository(fresh.db());
       ImportError broken = new ImportError(JAR, "factory Foo failed", "trace", Instant.now());
@@ -95,9 +96,9 @@ class DagSyncTest {
   }
 
   @ParameterizedTest
-  @MethodSource("dev.updraft.scheduler.dagsync.SyncDatabases#both")
+  @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void marksDagsGoneFromTheirFileAsStale(Dialect dialect) {
-    try (SyncDatabases.Fresh fresh = SyncDatabases.fresh(dialect)) {
+    try (TestDatabases.TestDatabase fresh = TestDatabases.fresh(dialect)) {
       DagSync sync = new DagSync(fresh.db());
       sync.sync(List.of(loaded("etl", JAR), loaded("report", JAR)), List.of());
       sync.sync(List.of(loaded("etl", JAR)), List.of());

@@ -3,6 +3,7 @@ package dev.updraft.scheduler.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.updraft.metadata.Dialect;
+import dev.updraft.metadata.TestDatabases;
 import dev.updraft.metadata.state.DagRunRecord;
 import dev.updraft.metadata.state.DagRunRepository;
 import dev.updraft.metadata.state.DagRunType;
@@ -11,7 +12,6 @@ import dev.updraft.metadata.state.PoolRepository;
 import dev.updraft.metadata.state.TaskInstanceRecord;
 import dev.updraft.metadata.state.TaskInstanceRepository;
 import dev.updraft.metadata.state.XComRepository;
-import dev.updraft.scheduler.dagsync.SyncDatabases;
 import dev.updraft.sdk.Dag;
 import dev.updraft.sdk.DagBuilder;
 import dev.updraft.sdk.DagRunState;
@@ -35,14 +35,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SchedulingLoopTest {
-  private static final String BOTH = "dev.updraft.scheduler.dagsync.SyncDatabases#both";
+  private static final String BOTH = "dev.updraft.metadata.TestDatabases#both";
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   @TempDir Path artifacts;
 
   /** A database, the loop and its executor over {@code dags}. */
   private final class Harness implements AutoCloseable {
-    final SyncDatabases.Fresh fresh;
+    final TestDatabases.TestDatabase fresh;
     final Map<String, CompiledDag> dags = new ConcurrentHashMap<>();
     final InProcessExecutor executor;
     final SchedulingLoop loop;
@@ -51,7 +51,7 @@ class SchedulingLoopTest {
     private int queued;
 
     Harness(Dialect dialect, int threads) {
-      fresh = SyncDatabases.fresh(dialect);
+      fresh = TestDatabases.fresh(dialect);
       LoopDags loopDags = LoopDags.of(() -> dags);
       executor = new InProcessExecutor(fresh.db(), loopDags, artifacts, threads, Clock.systemUTC());
       loop =

@@ -3,12 +3,12 @@ package dev.updraft.scheduler.dagbag.refresh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.updraft.metadata.Dialect;
+import dev.updraft.metadata.TestDatabases;
 import dev.updraft.metadata.state.DagRecord;
 import dev.updraft.metadata.state.DagRepository;
 import dev.updraft.metadata.state.ImportErrorRecord;
 import dev.updraft.metadata.state.ImportErrorRepository;
 import dev.updraft.scheduler.dagbag.DagArtifacts;
-import dev.updraft.scheduler.dagsync.SyncDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -22,12 +22,12 @@ class DagFolderSyncTest {
   @TempDir Path tmp;
 
   @ParameterizedTest
-  @MethodSource("dev.updraft.scheduler.dagsync.SyncDatabases#both")
+  @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void tablesFollowTheFolderAcrossRefreshes(Dialect dialect) throws Exception {
     Path dags = Files.createDirectories(tmp.resolve("dags"));
     DagArtifacts artifacts = new DagArtifacts(tmp.resolve("work"));
     Path etl = dags.resolve("etl.jar");
-    try (SyncDatabases.Fresh fresh = SyncDatabases.fresh(dialect);
+    try (TestDatabases.TestDatabase fresh = TestDatabases.fresh(dialect);
         DagFolderWatcher watcher = new DagFolderWatcher(dags)) {
       DagFolderSync sync = new DagFolderSync(fresh.db());
       DagRepository dagRows = new DagRepository(fresh.db());

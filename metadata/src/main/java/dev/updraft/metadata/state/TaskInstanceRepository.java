@@ -176,6 +176,58 @@ public final class TaskInstanceRepository {
   }
 
   /**
+   * Records that the running try of {@code id} was alive at {@code at}. Does not bump the row's
+   * version, so a heartbeat never makes another writer's compare-and-set fail.
+   *
+   * @return whether the instance is still running
+   */
+  public boolean heartbeat(UUID id, Instant at) {
+    return db.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "UPDATE task_instance SET last_heartbeat_at = :at"
+                            + " WHERE id = :id AND state = 'running'")
+                    .bind("at", Times.arg(at))
+                    .bind("id", id)
+                    .execute())
+        == 1;
+  }
+
+  /** When the running try of {@code id} last heartbeated, if it is running and has. */
+  public Optional<Instant> lastHeartbeat(UUID id) {
+    return db.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT last_heartbeat_at FROM task_instance"
+                        + " WHERE id = :id AND state = 'running'")
+                .bind("id", id)
+                .map((rs, ctx) -> Times.get(rs, "last_heartbeat_at"))
+                .findOne()
+                .flatMap(Optional::ofNullable));
+  }
+
+  /**
+   * Up to {@code limit} running task instances whose last heartbeat is older than {@code cutoff}
+   * (Airflow's zombies), oldest first.
+   */
+  public List<TaskInstanceRecord> listRunningSilentSince(Instant cutoff, int limit) {
+    return db.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT * FROM task_instance WHERE state = 'running'"
+                        + " AND (last_heartbeat_at < :cutoff"
+                        + " OR (last_heartbeat_at IS NULL AND updated_at < :cutoff))"
+                        + " ORDER BY last_heartbeat_at, id LIMIT :limit")
+                .bind("cutoff", Times.arg(cutoff))
+                .bind("limit", limit)
+                .map(MAPPER)
+                .list());
+  }
+
+  /**
    * Moves task instance {@code id} from one of {@code expectedFrom} to {@code to}, writing the
    * state, the dates the change implies and {@code details} in one transaction.
    *
@@ -236,6 +288,7 @@ public final class TaskInstanceRepository {
                   queued_dttm = :queuedDttm, scheduled_dttm = :scheduledDttm,
                   rendered_fields = :renderedFields, note = :note,
                   external_executor_id = :externalExecutorId, updated_at = :updatedAt,
+                  last_heartbeat_at = CASE WHEN :running THEN :updatedAt ELSE NULL END,
                   version = version + 1
                 WHERE id = :id AND version = :version""")
             .bind("tryNumber", next.tryNumber())
@@ -252,6 +305,8 @@ public final class TaskInstanceRepository {
             .bind("note", next.note())
             .bind("externalExecutorId", next.externalExecutorId())
             .bind("updatedAt", Times.arg(next.updatedAt()))
+            // A try that starts counts as alive now; one that leaves running has no heartbeat.
+            .bind("running", next.state() == TaskState.RUNNING)
             .bind("id", next.id())
             .bind("version", version)
             .execute()

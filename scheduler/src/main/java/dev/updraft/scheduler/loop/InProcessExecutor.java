@@ -40,7 +40,7 @@ public final class InProcessExecutor implements TaskExecutor, AutoCloseable {
   private final ExecutorService threads;
   private final String hostname = hostname();
   private final int pid = (int) ProcessHandle.current().pid();
-  private volatile Runnable tryFinished = () -> {};
+  private volatile java.util.function.Consumer<TryExit> tryExit = exit -> {};
 
   /**
    * @param threads how many tries run at once
@@ -72,17 +72,19 @@ public final class InProcessExecutor implements TaskExecutor, AutoCloseable {
   public void submit(QueuedTry queuedTry) {
     threads.execute(
         () -> {
+          TryExit exit = TryExit.failed(queuedTry, "the in-process runner stopped unexpectedly");
           try {
             run(queuedTry);
+            exit = TryExit.reported(queuedTry);
           } finally {
-            tryFinished.run();
+            tryExit.accept(exit);
           }
         });
   }
 
   @Override
-  public void onTryFinished(Runnable listener) {
-    this.tryFinished = listener;
+  public void onTryExit(java.util.function.Consumer<TryExit> listener) {
+    this.tryExit = listener;
   }
 
   private void run(QueuedTry queued) {

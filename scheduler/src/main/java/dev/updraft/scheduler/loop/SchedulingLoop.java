@@ -41,7 +41,7 @@ public final class SchedulingLoop {
     this.queuer = new TaskQueuer(db, dags, runs, instances, executor, settings);
     this.settings = settings;
     this.clock = clock;
-    executor.onTryFinished(wakeup::signal);
+    executor.onTryExit(exit -> wakeup.signal());
   }
 
   /** Signals the loop to run its next pass now (executors and run requests use it). */

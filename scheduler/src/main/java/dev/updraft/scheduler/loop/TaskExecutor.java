@@ -15,8 +15,9 @@ public interface TaskExecutor {
   void submit(QueuedTry queuedTry);
 
   /**
-   * Asks to be told, after each try's outcome is written, so the loop can react at once; executors
-   * that cannot tell leave the loop to its poll interval.
+   * Asks to be told when each try's runner ends (after the try's outcome is written, if it was), so
+   * the loop can react at once and fail tries whose runner died; executors that cannot tell leave
+   * the loop to its poll interval and to heartbeat checks.
    */
-  default void onTryFinished(Runnable listener) {}
+  default void onTryExit(java.util.function.Consumer<TryExit> listener) {}
 }

@@ -7,3 +7,8 @@ CREATE INDEX ti_heartbeat ON task_instance (state, last_heartbeat_at);
 -- that finds that job dead can reset the try it left queued (adopt_or_reset_orphaned_tasks).
 ALTER TABLE task_instance ADD COLUMN queued_by_job_id BIGINT;
 CREATE INDEX ti_queued_by_job ON task_instance (queued_by_job_id, state);
+
+-- The scheduler takes scheduled instances highest priority first: an index in that order saves
+-- sorting every scheduled row on each pass. It starts with state, so it replaces ti_state.
+CREATE INDEX ti_state_priority ON task_instance (state, priority_weight DESC, id);
+DROP INDEX ti_state;

@@ -4,6 +4,7 @@ import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.state.internal.Times;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -116,6 +117,34 @@ public final class JobRepository {
                 .bind("running", JobState.RUNNING.value())
                 .map(MAPPER)
                 .findOne());
+  }
+
+  /**
+   * Marks running jobs of {@code jobType} whose latest heartbeat is older than {@code cutoff} as
+   * failed (Airflow's check for schedulers that died without ending their job), then answers the
+   * ids of those still running.
+   */
+  public List<Long> failSilentAndListRunning(String jobType, Instant cutoff) {
+    Instant now = Times.truncate(clock.instant());
+    return db.inTransaction(
+        handle -> {
+          handle
+              .createUpdate(
+                  "UPDATE job SET state = :failed, end_date = :now WHERE job_type = :jobType"
+                      + " AND state = :running AND latest_heartbeat < :cutoff")
+              .bind("failed", JobState.FAILED.value())
+              .bind("now", Times.arg(now))
+              .bind("jobType", jobType)
+              .bind("running", JobState.RUNNING.value())
+              .bind("cutoff", Times.arg(cutoff))
+              .execute();
+          return handle
+              .createQuery("SELECT id FROM job WHERE job_type = :jobType AND state = :running")
+              .bind("jobType", jobType)
+              .bind("running", JobState.RUNNING.value())
+              .mapTo(Long.class)
+              .list();
+        });
   }
 
   /** Job {@code id}, if it exists. */

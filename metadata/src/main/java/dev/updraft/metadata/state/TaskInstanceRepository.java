@@ -8,8 +8,11 @@ import dev.updraft.metadata.state.internal.Times;
 import dev.updraft.sdk.TaskState;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Task instances ({@code task_instance}), their state machine and their finished tries ({@code
@@ -161,14 +166,141 @@ public final class TaskInstanceRepository {
                 .list());
   }
 
+  /**
+   * Whether any of a run's task instances is in one of {@code states} (a {@code null} member, see
+   * {@link #noStateOr}, matches those with no state yet). An index probe that stops at the first.
+   */
+  public boolean anyInState(String dagId, String runId, Set<TaskState> states) {
+    // One equality probe per state: H2 cannot use the index's third column for IN or OR.
+    return db.withHandle(
+        handle -> {
+          for (TaskState state : states) {
+            String condition = state == null ? "state IS NULL" : "state = :state";
+            var query =
+                handle
+                    .createQuery(
+                        "SELECT 1 FROM task_instance WHERE dag_id = :dagId AND run_id = :runId"
+                            + " AND "
+                            + condition
+                            + " LIMIT 1")
+                    .bind("dagId", dagId)
+                    .bind("runId", runId);
+            if (state != null) {
+              query.bind("state", state.value());
+            }
+            if (query.mapTo(Integer.class).findOne().isPresent()) {
+              return true;
+            }
+          }
+          return false;
+        });
+  }
+
+  /**
+   * How many of a run's task instances are in each state; the {@code null} key counts those with no
+   * state yet. One aggregate query, so the scheduler can tell whether a run needs a closer look.
+   */
+  public Map<TaskState, Integer> countByState(String dagId, String runId) {
+    Map<TaskState, Integer> counts = new HashMap<>();
+    db.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT state, COUNT(*) AS n FROM task_instance"
+                        + " WHERE dag_id = :dagId AND run_id = :runId GROUP BY state")
+                .bind("dagId", dagId)
+                .bind("runId", runId)
+                .map(
+                    (rs, ctx) -> {
+                      String state = rs.getString("state");
+                      counts.put(
+                          state == null ? null : TaskState.fromValue(state).orElseThrow(),
+                          rs.getInt("n"));
+                      return state;
+                    })
+                .list());
+    return counts;
+  }
+
+  /**
+   * What queued and running task instances take now, per pool and DAG: one aggregate query for the
+   * scheduler's pool, parallelism and {@code max_active_tasks} checks.
+   */
+  public List<ActiveSlots> activeSlots() {
+    return db.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT pool, dag_id, SUM(pool_slots) AS slots, COUNT(*) AS n"
+                        + " FROM task_instance WHERE state IN ('queued', 'running')"
+                        + " GROUP BY pool, dag_id")
+                .map(
+                    (rs, ctx) ->
+                        new ActiveSlots(
+                            rs.getString("pool"),
+                            rs.getString("dag_id"),
+                            rs.getInt("slots"),
+                            rs.getInt("n")))
+                .list());
+  }
+
+  /**
+   * Queued and running task instances of one DAG in one pool.
+   *
+   * @param pool the pool
+   * @param dagId the DAG
+   * @param poolSlots the pool slots they take
+   * @param instances how many they are
+   */
+  public record ActiveSlots(String pool, String dagId, int poolSlots, int instances) {}
+
+  /**
+   * The instance of {@code taskId} in the DAG's run just before {@code logicalDate} (by logical
+   * date), for depends_on_past; empty when there is no earlier run. The instance's state is {@code
+   * null} when that run has no instance of the task, or it has no state yet.
+   */
+  public Optional<PreviousInstance> previousRunState(
+      String dagId, String taskId, int mapIndex, Instant logicalDate) {
+    return db.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    """
+                    SELECT ti.state FROM (
+                      SELECT run_id FROM dag_run WHERE dag_id = :dagId
+                        AND logical_date < :logicalDate
+                      ORDER BY logical_date DESC LIMIT 1) prev
+                    LEFT JOIN task_instance ti ON ti.dag_id = :dagId AND ti.run_id = prev.run_id
+                      AND ti.task_id = :taskId AND ti.map_index = :mapIndex""")
+                .bind("dagId", dagId)
+                .bind("taskId", taskId)
+                .bind("mapIndex", mapIndex)
+                .bind("logicalDate", Times.arg(logicalDate))
+                .map(
+                    (rs, ctx) -> {
+                      String state = rs.getString("state");
+                      return new PreviousInstance(
+                          state == null ? null : TaskState.fromValue(state).orElseThrow());
+                    })
+                .findOne());
+  }
+
+  /**
+   * A task's instance in an earlier run.
+   *
+   * @param state its state; {@code null} when it has none or does not exist
+   */
+  public record PreviousInstance(TaskState state) {}
+
   /** Up to {@code limit} task instances in {@code state}, highest priority weight first. */
   public List<TaskInstanceRecord> listByState(TaskState state, int limit) {
     return db.withHandle(
         handle ->
             handle
                 .createQuery(
+                    // Ordered as the index ti_state_priority, so H2 reads it in order too.
                     "SELECT * FROM task_instance WHERE state = :state"
-                        + " ORDER BY priority_weight DESC, id LIMIT :limit")
+                        + " ORDER BY state, priority_weight DESC, id LIMIT :limit")
                 .bind("state", state.value())
                 .bind("limit", limit)
                 .map(MAPPER)
@@ -265,6 +397,33 @@ public final class TaskInstanceRepository {
         });
   }
 
+  /**
+   * Moves {@code current}, as the caller last read it, to {@code to}, without reading it again: the
+   * write applies only if the row is still at {@code current}'s version. For a writer that owns the
+   * try (an executor that started it), so one statement replaces read-and-write.
+   *
+   * @return the instance as written, or empty when another writer changed it meanwhile
+   */
+  public Optional<TaskInstanceRecord> transitionFrom(
+      TaskInstanceRecord current, TaskState to, TransitionDetails details) {
+    TaskInstanceRecord next = TaskInstanceTransitions.apply(current, to, details);
+    return db.inTransaction(
+        handle -> {
+          if (!compareAndSet(handle, next, current.version())) {
+            return Optional.empty();
+          }
+          if (TaskInstanceTransitions.endsTry(to)) {
+            // A try leaving running ends for the first time, so no history row exists yet.
+            if (current.state() == TaskState.RUNNING) {
+              insertTry(handle, current.id());
+            } else {
+              recordTry(handle, current.id(), next.tryNumber());
+            }
+          }
+          return Optional.of(next);
+        });
+  }
+
   // Set.of(...).contains(null) throws, so look for the null member by iterating.
   private static boolean matches(Set<TaskState> expected, TaskState state) {
     if (state != null) {
@@ -278,39 +437,136 @@ public final class TaskInstanceRepository {
     return false;
   }
 
+  private static final String COMPARE_AND_SET =
+      """
+      UPDATE task_instance SET try_number = :tryNumber, state = :state,
+        start_date = :startDate, end_date = :endDate, duration = :duration,
+        hostname = :hostname, pid = :pid, executor = :executor,
+        queued_dttm = :queuedDttm, scheduled_dttm = :scheduledDttm,
+        rendered_fields = :renderedFields, note = :note,
+        external_executor_id = :externalExecutorId, updated_at = :updatedAt,
+        last_heartbeat_at = CASE WHEN :running THEN :updatedAt ELSE NULL END,
+        version = version + 1
+      WHERE id = :id AND version = :version""";
+
   private static boolean compareAndSet(Handle handle, TaskInstanceRecord next, int version) {
-    return handle
-            .createUpdate(
-                """
-                UPDATE task_instance SET try_number = :tryNumber, state = :state,
-                  start_date = :startDate, end_date = :endDate, duration = :duration,
-                  hostname = :hostname, pid = :pid, executor = :executor,
-                  queued_dttm = :queuedDttm, scheduled_dttm = :scheduledDttm,
-                  rendered_fields = :renderedFields, note = :note,
-                  external_executor_id = :externalExecutorId, updated_at = :updatedAt,
-                  last_heartbeat_at = CASE WHEN :running THEN :updatedAt ELSE NULL END,
-                  version = version + 1
-                WHERE id = :id AND version = :version""")
-            .bind("tryNumber", next.tryNumber())
-            .bind("state", next.state().value())
-            .bind("startDate", Times.arg(next.startDate()))
-            .bind("endDate", Times.arg(next.endDate()))
-            .bind("duration", next.duration())
-            .bind("hostname", next.hostname())
-            .bind("pid", next.pid())
-            .bind("executor", next.executor())
-            .bind("queuedDttm", Times.arg(next.queuedDttm()))
-            .bind("scheduledDttm", Times.arg(next.scheduledDttm()))
-            .bind("renderedFields", next.renderedFields())
-            .bind("note", next.note())
-            .bind("externalExecutorId", next.externalExecutorId())
-            .bind("updatedAt", Times.arg(next.updatedAt()))
-            // A try that starts counts as alive now; one that leaves running has no heartbeat.
-            .bind("running", next.state() == TaskState.RUNNING)
-            .bind("id", next.id())
-            .bind("version", version)
-            .execute()
-        == 1;
+    var update = handle.createUpdate(COMPARE_AND_SET);
+    bindCompareAndSet(update, next, version);
+    return update.execute() == 1;
+  }
+
+  private static void bindCompareAndSet(
+      SqlStatement<?> statement, TaskInstanceRecord next, int version) {
+    statement
+        .bind("tryNumber", next.tryNumber())
+        .bind("state", next.state().value())
+        .bind("startDate", Times.arg(next.startDate()))
+        .bind("endDate", Times.arg(next.endDate()))
+        .bind("duration", next.duration())
+        .bind("hostname", next.hostname())
+        .bind("pid", next.pid())
+        .bind("executor", next.executor())
+        .bind("queuedDttm", Times.arg(next.queuedDttm()))
+        .bind("scheduledDttm", Times.arg(next.scheduledDttm()))
+        .bind("renderedFields", next.renderedFields())
+        .bind("note", next.note())
+        .bind("externalExecutorId", next.externalExecutorId())
+        .bind("updatedAt", Times.arg(next.updatedAt()))
+        // A try that starts counts as alive now; one that leaves running has no heartbeat.
+        .bind("running", next.state() == TaskState.RUNNING)
+        .bind("id", next.id())
+        .bind("version", version);
+  }
+
+  /**
+   * Moves each of {@code current} (as read, at its version) to {@code to} in one batch, as {@link
+   * #transition} would one by one: an instance changed since it was read is left alone. For the
+   * scheduler's bulk moves (none to scheduled, scheduled to queued); a move that ends a try records
+   * it in the history too.
+   *
+   * @return the ids of the instances that moved
+   */
+  public List<UUID> transitionAll(
+      List<TaskInstanceRecord> current, TaskState to, TransitionDetails details) {
+    if (current.isEmpty()) {
+      return List.of();
+    }
+    return db.inTransaction(
+        handle -> {
+          PreparedBatch batch = handle.prepareBatch(COMPARE_AND_SET);
+          for (TaskInstanceRecord ti : current) {
+            bindCompareAndSet(batch, TaskInstanceTransitions.apply(ti, to, details), ti.version());
+            batch.add();
+          }
+          int[] counts = batch.execute();
+          List<UUID> moved = new ArrayList<>();
+          for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 1) {
+              moved.add(current.get(i).id());
+            }
+          }
+          if (TaskInstanceTransitions.endsTry(to)) {
+            for (UUID id : moved) {
+              TaskInstanceRecord ti = read(handle, id).orElseThrow();
+              recordTry(handle, id, ti.tryNumber());
+            }
+          }
+          return moved;
+        });
+  }
+
+  /** Stamps the scheduler job that queued {@code ids} (Airflow's {@code queued_by_job_id}). */
+  public void markQueuedBy(Collection<UUID> ids, long jobId) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    db.withHandle(
+        handle ->
+            handle
+                .createUpdate(
+                    "UPDATE task_instance SET queued_by_job_id = :job WHERE id IN (<ids>)")
+                .bind("job", jobId)
+                .bindList("ids", List.copyOf(ids))
+                .execute());
+  }
+
+  /**
+   * Resets the tries that scheduler jobs not in {@code liveJobIds} left queued (Airflow's {@code
+   * adopt_or_reset_orphaned_tasks}): back to no state, so the next pass schedules a new try. A try
+   * already running is left to heartbeat checks. Only jobs of {@code jobType} count.
+   *
+   * @return the instances reset, as they were
+   */
+  public List<TaskInstanceRecord> resetOrphanedQueued(Collection<Long> liveJobIds, Instant at) {
+    return db.inTransaction(
+        handle -> {
+          List<TaskInstanceRecord> orphans =
+              handle
+                  .createQuery(
+                      "SELECT * FROM task_instance WHERE state = 'queued'"
+                          + " AND (queued_by_job_id IS NULL OR queued_by_job_id NOT IN (<live>))"
+                          + " FOR UPDATE")
+                  .bindList("live", liveJobIds.isEmpty() ? List.of(-1L) : List.copyOf(liveJobIds))
+                  .map(MAPPER)
+                  .list();
+          List<TaskInstanceRecord> reset = new ArrayList<>();
+          for (TaskInstanceRecord ti : orphans) {
+            int changed =
+                handle
+                    .createUpdate(
+                        "UPDATE task_instance SET state = NULL, queued_by_job_id = NULL,"
+                            + " updated_at = :at, version = version + 1"
+                            + " WHERE id = :id AND version = :version")
+                    .bind("at", Times.arg(Times.truncate(at)))
+                    .bind("id", ti.id())
+                    .bind("version", ti.version())
+                    .execute();
+            if (changed == 1) {
+              reset.add(ti);
+            }
+          }
+          return reset;
+        });
   }
 
   // One row per try: a try that ends twice (failed, then marked success) keeps its last ending.
@@ -322,6 +578,10 @@ public final class TaskInstanceRepository {
         .bind("id", id)
         .bind("tryNumber", tryNumber)
         .execute();
+    insertTry(handle, id);
+  }
+
+  private static void insertTry(Handle handle, UUID id) {
     handle
         .createUpdate(
             "INSERT INTO task_instance_history (task_instance_id, "

@@ -49,7 +49,12 @@ class StateSchemaTest {
           db.withHandle(h -> h.createQuery(indexQuery).mapTo(String.class).list());
       assertThat(indexes)
           .contains(
-              "idx_dag_run_state_dag_id", "ti_state_lkp", "ti_state", "ti_pool", "idx_log_dttm");
+              "idx_dag_run_state_dag_id",
+              "ti_state_lkp",
+              "ti_state_priority",
+              "ti_heartbeat",
+              "ti_pool",
+              "idx_log_dttm");
       assertThat(db.status().isCurrent()).isTrue();
     }
   }

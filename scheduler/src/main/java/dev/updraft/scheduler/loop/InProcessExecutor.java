@@ -4,24 +4,26 @@ import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.lineage.LineageStore;
 import dev.updraft.metadata.lineage.MetadataArtifactStore;
 import dev.updraft.metadata.record.MetadataXComStore;
-import dev.updraft.metadata.state.DagRunRecord;
 import dev.updraft.metadata.state.DagRunRepository;
 import dev.updraft.metadata.state.TaskInstanceRecord;
 import dev.updraft.metadata.state.TaskInstanceRepository;
 import dev.updraft.metadata.state.TransitionDetails;
 import dev.updraft.sdk.TaskState;
 import dev.updraft.sdk.internal.compile.CompiledDag;
+import dev.updraft.sdk.internal.run.RunInfo;
 import dev.updraft.sdk.internal.run.TaskTryRunner;
 import dev.updraft.sdk.internal.run.TryOutcome;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -31,8 +33,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * artifacts recorded as lineage, and writes the outcome (see {@link OutcomeWriter}).
  */
 public final class InProcessExecutor implements TaskExecutor, AutoCloseable {
+  /** How often running tries heartbeat unless told otherwise (Airflow's task heartbeat). */
+  public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
+
   private final LoopDags dags;
-  private final DagRunRepository runs;
+  private final RunInfos runInfos;
+  private final TryLogSink logs;
+  private final Set<java.util.UUID> running = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService heartbeats;
   private final TaskInstanceRepository instances;
   private final OutcomeWriter writer;
   private final TaskTryRunner tryRunner;
@@ -48,8 +56,26 @@ public final class InProcessExecutor implements TaskExecutor, AutoCloseable {
    */
   public InProcessExecutor(
       MetadataDatabase db, LoopDags dags, Path artifactRoot, int threads, Clock clock) {
+    this(db, dags, artifactRoot, threads, TryLogSink.discard(), DEFAULT_HEARTBEAT, clock);
+  }
+
+  /**
+   * @param threads how many tries run at once
+   * @param artifactRoot where artifacts the tasks write are kept
+   * @param logs where each try's log lines go
+   * @param heartbeat how often running tries record that they are alive
+   */
+  public InProcessExecutor(
+      MetadataDatabase db,
+      LoopDags dags,
+      Path artifactRoot,
+      int threads,
+      TryLogSink logs,
+      Duration heartbeat,
+      Clock clock) {
     this.dags = dags;
-    this.runs = new DagRunRepository(db, clock);
+    this.runInfos = new RunInfos(new DagRunRepository(db, clock));
+    this.logs = logs;
     this.instances = new TaskInstanceRepository(db, clock);
     this.writer = new OutcomeWriter(db, instances);
     this.tryRunner =
@@ -66,6 +92,23 @@ public final class InProcessExecutor implements TaskExecutor, AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+    this.heartbeats =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "updraft-executor-heartbeat");
+              thread.setDaemon(true);
+              return thread;
+            });
+    heartbeats.scheduleWithFixedDelay(
+        this::heartbeatQuietly, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void heartbeatQuietly() {
+    try {
+      heartbeat();
+    } catch (RuntimeException e) {
+      // The database is briefly away: the next beat tries again; zombie detection is lenient.
+    }
   }
 
   @Override
@@ -89,43 +132,51 @@ public final class InProcessExecutor implements TaskExecutor, AutoCloseable {
 
   private void run(QueuedTry queued) {
     Optional<CompiledDag> dag = dags.find(queued.dagId());
-    Optional<DagRunRecord> run = runs.find(queued.dagId(), queued.runId());
-    if (dag.isEmpty() || run.isEmpty() || !dag.get().hasTask(queued.taskId())) {
-      // Nothing to run it with: fail the try rather than leave it queued forever.
-      instances.transition(
-          queued.taskInstanceId(),
-          Set.of(TaskState.QUEUED),
-          TaskState.FAILED,
-          TransitionDetails.at(clock.instant()));
-      return;
-    }
-    boolean started =
-        instances.transition(
-            queued.taskInstanceId(),
-            Set.of(TaskState.QUEUED),
-            TaskState.RUNNING,
-            TransitionDetails.at(clock.instant()).withProcess(hostname, pid));
-    if (!started) {
+    Optional<TaskInstanceRecord> found = instances.find(queued.taskInstanceId());
+    if (found.isEmpty() || found.get().state() != TaskState.QUEUED) {
       return; // no longer queued: cleared or taken by someone else
     }
-    TaskInstanceRecord ti = instances.find(queued.taskInstanceId()).orElseThrow();
+    Optional<RunInfo> run = runInfos.find(queued.dagId(), queued.runId(), dag);
+    if (dag.isEmpty() || run.isEmpty() || !dag.get().hasTask(queued.taskId())) {
+      // Nothing to run it with: fail the try rather than leave it queued forever.
+      instances.transitionFrom(
+          found.get(), TaskState.FAILED, TransitionDetails.at(clock.instant()));
+      return;
+    }
+    Optional<TaskInstanceRecord> started =
+        instances.transitionFrom(
+            found.get(),
+            TaskState.RUNNING,
+            TransitionDetails.at(clock.instant()).withProcess(hostname, pid));
+    if (started.isEmpty()) {
+      return; // changed meanwhile: cleared or taken by someone else
+    }
+    TaskInstanceRecord ti = started.get();
+    running.add(ti.id());
     TryOutcome outcome;
-    // Task logs are not stored yet; TaskTryRunner needs a stream.
-    try (PrintStream log =
-        new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)) {
-      outcome =
-          tryRunner.run(
-              dag.get(), queued.taskId(), RunInfos.of(run.get(), dag.get()), ti.tryNumber(), log);
+    try (PrintStream log = logs.open(queued)) {
+      outcome = tryRunner.run(dag.get(), queued.taskId(), run.get(), ti.tryNumber(), log);
     } catch (RuntimeException e) {
       // E.g. a conf that does not fit the DAG's params: the try fails without retry.
       outcome = new TryOutcome(TaskState.FAILED, null, e, false, java.util.Map.of());
+    } finally {
+      running.remove(ti.id());
     }
     writer.write(dag.get(), ti, outcome, clock.instant());
+  }
+
+  /** Records that this process's running tries are alive; the heartbeat thread calls it. */
+  void heartbeat() {
+    Instant now = clock.instant();
+    for (java.util.UUID id : running) {
+      instances.heartbeat(id, now);
+    }
   }
 
   /** Stops taking tries and waits briefly for those running. */
   @Override
   public void close() {
+    heartbeats.shutdownNow();
     threads.shutdown();
     try {
       if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -11,7 +11,6 @@ import dev.updraft.sdk.internal.run.FollowUps;
 import dev.updraft.sdk.internal.run.TryOutcome;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Set;
 
 /**
  * Writes how a try ended, with {@code InProcessDagRunner}'s semantics: a retryable failure with
@@ -34,16 +33,18 @@ final class OutcomeWriter {
   boolean write(CompiledDag dag, TaskInstanceRecord ti, TryOutcome outcome, Instant end) {
     TryOutcome checked = FollowUps.checkBranch(dag, ti.taskId(), outcome);
     TaskState next = checked.state();
-    if (next == TaskState.FAILED && checked.retryable() && ti.tryNumber() <= ti.maxTries()) {
-      next = TaskState.UP_FOR_RETRY;
+    if (next == TaskState.FAILED && checked.retryable()) {
+      next = TryFailures.stateAfterFailure(ti);
     }
     TaskState state = next;
     TransitionDetails details =
         TransitionDetails.at(end).withRenderedFields(Json.write(checked.renderedFields()));
     return db.inTransaction(
         handle -> {
-          if (!instances.transition(ti.id(), Set.of(TaskState.RUNNING), state, details)) {
-            return false; // someone else (a user, a timeout) changed it meanwhile
+          // ti is the running try as its executor wrote it: if its version moved, someone else
+          // (a user, a timeout, zombie detection) changed it meanwhile and wins.
+          if (instances.transitionFrom(ti, state, details).isEmpty()) {
+            return false;
           }
           if (state == TaskState.SUCCESS) {
             skip(ti, FollowUps.tasksToSkip(dag, ti.taskId(), checked.result()), end);

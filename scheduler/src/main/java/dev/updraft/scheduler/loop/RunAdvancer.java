@@ -6,10 +6,14 @@ import dev.updraft.metadata.state.DagRunRepository;
 import dev.updraft.metadata.state.TaskInstanceRecord;
 import dev.updraft.metadata.state.TaskInstanceRepository;
 import dev.updraft.sdk.DagRunState;
+import dev.updraft.sdk.TaskState;
 import dev.updraft.sdk.internal.compile.CompiledDag;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Advances one running run in one transaction, holding its row lock: creates missing task
@@ -23,6 +27,26 @@ final class RunAdvancer {
   private final TaskInstanceFactory factory;
   private final TaskInstanceDecider decider;
   private final RunFinisher finisher;
+  // The DAG object each run's instances were last checked against, for the most recent runs.
+  private final Map<RunLocks.RunKey, CompiledDag> verifiedWith =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<RunLocks.RunKey, CompiledDag> eldest) {
+              return size() > 10_000;
+            }
+          });
+
+  private static final Set<TaskState> WAITING_FOR_DECISION =
+      TaskInstanceRepository.noStateOr(TaskState.UP_FOR_RETRY);
+  private static final Set<TaskState> IN_FLIGHT =
+      Set.of(
+          TaskState.SCHEDULED,
+          TaskState.QUEUED,
+          TaskState.RUNNING,
+          TaskState.RESTARTING,
+          TaskState.DEFERRED,
+          TaskState.UP_FOR_RESCHEDULE);
 
   RunAdvancer(
       MetadataDatabase db,
@@ -52,6 +76,11 @@ final class RunAdvancer {
             return 0;
           }
           DagRunRecord run = runs.find(key.dagId(), key.runId()).orElseThrow();
+          // Cheap index probes first: a big run whose instances are all in flight needs no
+          // closer look until one of them moves.
+          if (!needsDecisions(key, dag.get(), run, now)) {
+            return 0;
+          }
           List<TaskInstanceRecord> tis = instances.listForRun(key.dagId(), key.runId());
           int changes = factory.createMissing(dag.get(), key.runId(), tis);
           if (changes > 0) {
@@ -64,5 +93,27 @@ final class RunAdvancer {
           }
           return changes + decided + finisher.finish(dag.get(), run, tis, now);
         });
+  }
+
+  /**
+   * Whether the run has instances to create or decide, may be finished, or has timed out. False
+   * only when every instance exists and each is finished or in flight with at least one in flight:
+   * then nothing here can change until an executor or a user moves one.
+   */
+  private boolean needsDecisions(
+      RunLocks.RunKey key, CompiledDag dag, DagRunRecord run, Instant now) {
+    // Instances are created when the run starts; a DAG reloaded since may have new tasks.
+    if (verifiedWith.get(key) != dag) {
+      verifiedWith.put(key, dag);
+      return true;
+    }
+    if (instances.anyInState(key.dagId(), key.runId(), WAITING_FOR_DECISION)) {
+      return true;
+    }
+    Duration timeout = dag.dag().dagrunTimeout();
+    if (timeout != null && run.startDate() != null && run.startDate().plus(timeout).isBefore(now)) {
+      return true;
+    }
+    return !instances.anyInState(key.dagId(), key.runId(), IN_FLIGHT);
   }
 }

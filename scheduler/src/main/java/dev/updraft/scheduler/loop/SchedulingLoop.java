@@ -3,6 +3,8 @@ package dev.updraft.scheduler.loop;
 import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.state.DagRunRecord;
 import dev.updraft.metadata.state.DagRunRepository;
+import dev.updraft.metadata.state.EventLogRepository;
+import dev.updraft.metadata.state.JobRepository;
 import dev.updraft.metadata.state.TaskInstanceRepository;
 import dev.updraft.sdk.DagRunState;
 import java.time.Clock;
@@ -26,6 +28,8 @@ public final class SchedulingLoop {
   private final LoopSettings settings;
   private final Clock clock;
   private final LoopWakeup wakeup = new LoopWakeup();
+  private final ExitEvents exits;
+  private final Housekeeping housekeeping;
 
   public SchedulingLoop(
       MetadataDatabase db,
@@ -35,13 +39,37 @@ public final class SchedulingLoop {
       Clock clock) {
     this.runs = new DagRunRepository(db, clock);
     TaskInstanceRepository instances = new TaskInstanceRepository(db, clock);
+    TryFailures failures = new TryFailures(instances, new EventLogRepository(db, clock));
+    this.exits = new ExitEvents(instances, failures);
+    this.housekeeping =
+        new Housekeeping(instances, new JobRepository(db, clock), failures, settings);
     TaskInstanceFactory factory = new TaskInstanceFactory(instances, executor.name());
     this.starter = new RunStarter(db, dags, runs, instances, factory);
     this.advancer = new RunAdvancer(db, dags, runs, instances, factory);
-    this.queuer = new TaskQueuer(db, dags, runs, instances, executor, settings);
+    this.queuer =
+        new TaskQueuer(db, dags, runs, instances, executor, settings, housekeeping::jobId);
     this.settings = settings;
     this.clock = clock;
-    executor.onTryExit(exit -> wakeup.signal());
+    executor.onTryExit(
+        exit -> {
+          exits.accept(exit);
+          wakeup.signal();
+        });
+  }
+
+  /**
+   * Registers this loop as a scheduler job (Airflow's {@code SchedulerJob}) on {@code hostname}: it
+   * heartbeats, stamps the tries it queues, and resets tries that dead schedulers left queued.
+   *
+   * @return the job's id
+   */
+  public long startJob(String hostname) {
+    return housekeeping.startJob(hostname, clock.instant()).id();
+  }
+
+  /** Ends this loop's scheduler job, if it has one (a clean stop). */
+  public void endJob() {
+    housekeeping.endJob();
   }
 
   /** Signals the loop to run its next pass now (executors and run requests use it). */
@@ -51,7 +79,7 @@ public final class SchedulingLoop {
 
   /** One pass at {@code now}; how many changes it made. */
   public int runOnce(Instant now) {
-    int changes = starter.start(now);
+    int changes = exits.process(now) + housekeeping.run(now) + starter.start(now);
     for (DagRunRecord run : runs.listByState(DagRunState.RUNNING, RUN_BATCH)) {
       changes += advancer.advance(new RunLocks.RunKey(run.dagId(), run.runId()), now);
     }
@@ -80,6 +108,35 @@ public final class SchedulingLoop {
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return false;
+        }
+      }
+    }
+  }
+
+  /**
+   * Runs passes until {@code stop} says so: after a pass that changed nothing it waits for the poll
+   * interval, or less when a try ends or {@link #wakeup()} is signalled. A pass that fails (the
+   * database is away) is retried after the poll interval; the loop never dies of it.
+   *
+   * @param onError told of each failed pass
+   */
+  public void runUntil(
+      java.util.function.BooleanSupplier stop,
+      java.util.function.Consumer<RuntimeException> onError) {
+    while (!stop.getAsBoolean()) {
+      int changes;
+      try {
+        changes = runOnce(clock.instant());
+      } catch (RuntimeException e) {
+        onError.accept(e);
+        changes = 0;
+      }
+      if (changes == 0) {
+        try {
+          wakeup.await(settings.pollInterval());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
         }
       }
     }

@@ -14,10 +14,10 @@ import dev.updraft.sdk.internal.run.UpstreamSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Moves a running run's task instances forward: those with no state by their trigger rule on their
@@ -35,21 +35,44 @@ final class TaskInstanceDecider {
   int decide(CompiledDag dag, DagRunRecord run, List<TaskInstanceRecord> tis, Instant now) {
     Map<String, TaskState> states = new HashMap<>();
     tis.forEach(ti -> states.put(ti.taskId(), ti.state()));
-    int changes = 0;
+    // Grouped by where they go, so each group is one batch of compare-and-set updates.
+    Map<TaskState, List<TaskInstanceRecord>> moves = new EnumMap<>(TaskState.class);
     for (TaskInstanceRecord ti : tis) {
       if (!dag.hasTask(ti.taskId())) {
         continue;
       }
       TaskState to = next(dag, run, ti, states, now);
-      Set<TaskState> from =
-          ti.state() == null ? TaskInstanceRepository.noStateOr() : Set.of(ti.state());
-      if (to != null
-          && instances.transition(
-              ti.id(), from, to, TransitionDetails.at(now).expectingVersion(ti.version()))) {
-        changes++;
+      if (to == TaskState.SCHEDULED && !pastAllows(dag, run, ti)) {
+        continue;
+      }
+      if (to != null) {
+        moves.computeIfAbsent(to, k -> new ArrayList<>()).add(ti);
       }
     }
+    int changes = 0;
+    for (Map.Entry<TaskState, List<TaskInstanceRecord>> move : moves.entrySet()) {
+      changes +=
+          instances.transitionAll(move.getValue(), move.getKey(), TransitionDetails.at(now)).size();
+    }
     return changes;
+  }
+
+  /**
+   * Airflow's depends_on_past: the task's instance in the previous run (by logical date) must have
+   * succeeded or been skipped; the first run, or a run without a logical date, passes.
+   */
+  private boolean pastAllows(CompiledDag dag, DagRunRecord run, TaskInstanceRecord ti) {
+    if (!Boolean.TRUE.equals(dag.options(ti.taskId()).args().dependsOnPast())
+        || run.logicalDate() == null) {
+      return true;
+    }
+    return instances
+        .previousRunState(ti.dagId(), ti.taskId(), ti.mapIndex(), run.logicalDate())
+        // Airflow waits when the earlier run has no instance of the task either.
+        .map(
+            previous ->
+                previous.state() == TaskState.SUCCESS || previous.state() == TaskState.SKIPPED)
+        .orElse(true);
   }
 
   /** The state {@code ti} moves to now, or {@code null} to leave it. */

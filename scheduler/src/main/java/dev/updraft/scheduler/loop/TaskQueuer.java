@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Queues scheduled task instances within parallelism, pools and each DAG's {@code max_active_tasks}
@@ -37,6 +36,7 @@ final class TaskQueuer {
   private final PoolRepository pools;
   private final TaskExecutor executor;
   private final LoopSettings settings;
+  private final java.util.function.Supplier<Long> jobId;
 
   TaskQueuer(
       MetadataDatabase db,
@@ -44,7 +44,9 @@ final class TaskQueuer {
       DagRunRepository runs,
       TaskInstanceRepository instances,
       TaskExecutor executor,
-      LoopSettings settings) {
+      LoopSettings settings,
+      java.util.function.Supplier<Long> jobId) {
+    this.jobId = jobId;
     this.dags = dags;
     this.runs = runs;
     this.instances = instances;
@@ -80,36 +82,39 @@ final class TaskQueuer {
               Math.max(1, ti.poolSlots())));
     }
     Selection selection = QueueSelector.select(candidates, limits(scheduled));
-    int queued = 0;
+    List<TaskInstanceRecord> chosen = new ArrayList<>();
     for (Candidate c : selection.toQueue()) {
-      TaskInstanceRecord ti = byId.get(c.id());
-      boolean moved =
-          instances.transition(
-              ti.id(),
-              Set.of(TaskState.SCHEDULED),
-              TaskState.QUEUED,
-              TransitionDetails.at(now)
-                  .expectingVersion(ti.version())
-                  .withExecutor(executor.name(), null));
-      if (moved) {
+      chosen.add(byId.get(c.id()));
+    }
+    List<java.util.UUID> moved =
+        instances.transitionAll(
+            chosen,
+            TaskState.QUEUED,
+            TransitionDetails.at(now).withExecutor(executor.name(), null));
+    Long job = jobId.get();
+    if (job != null) {
+      instances.markQueuedBy(moved, job);
+    }
+    // Handed over only once the move to queued has committed, so a fast try cannot race it.
+    java.util.Set<java.util.UUID> movedIds = new java.util.HashSet<>(moved);
+    for (TaskInstanceRecord ti : chosen) {
+      if (movedIds.contains(ti.id())) {
         executor.submit(
             new QueuedTry(ti.id(), ti.dagId(), ti.runId(), ti.taskId(), ti.tryNumber()));
-        queued++;
       }
     }
-    return queued;
+    return moved.size();
   }
 
   /** What is taken now: task instances queued or running, against pools and DAG limits. */
   private Limits limits(List<TaskInstanceRecord> scheduled) {
-    List<TaskInstanceRecord> active = new ArrayList<>();
-    active.addAll(instances.listByState(TaskState.QUEUED, Integer.MAX_VALUE));
-    active.addAll(instances.listByState(TaskState.RUNNING, Integer.MAX_VALUE));
     Map<String, Integer> poolUsed = new HashMap<>();
     Map<String, Integer> dagActive = new HashMap<>();
-    for (TaskInstanceRecord ti : active) {
-      poolUsed.merge(ti.pool(), ti.poolSlots(), Integer::sum);
-      dagActive.merge(ti.dagId(), 1, Integer::sum);
+    int active = 0;
+    for (TaskInstanceRepository.ActiveSlots taken : instances.activeSlots()) {
+      poolUsed.merge(taken.pool(), taken.poolSlots(), Integer::sum);
+      dagActive.merge(taken.dagId(), taken.instances(), Integer::sum);
+      active += taken.instances();
     }
     Map<String, PoolSlots> slots = new HashMap<>();
     for (PoolRecord pool : pools.list()) {
@@ -123,6 +128,6 @@ final class TaskQueuer {
     for (TaskInstanceRecord ti : scheduled) {
       dags.find(ti.dagId()).ifPresent(d -> maxActive.put(ti.dagId(), d.dag().maxActiveTasks()));
     }
-    return new Limits(settings.parallelism() - active.size(), slots, dagActive, maxActive);
+    return new Limits(settings.parallelism() - active, slots, dagActive, maxActive);
   }
 }

@@ -3,14 +3,9 @@ package dev.updraft.scheduler.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.updraft.metadata.Dialect;
-import dev.updraft.metadata.TestDatabases;
 import dev.updraft.metadata.state.DagRunRecord;
-import dev.updraft.metadata.state.DagRunRepository;
-import dev.updraft.metadata.state.DagRunType;
-import dev.updraft.metadata.state.NewDagRun;
 import dev.updraft.metadata.state.PoolRepository;
 import dev.updraft.metadata.state.TaskInstanceRecord;
-import dev.updraft.metadata.state.TaskInstanceRepository;
 import dev.updraft.metadata.state.XComRepository;
 import dev.updraft.sdk.Dag;
 import dev.updraft.sdk.DagBuilder;
@@ -18,17 +13,11 @@ import dev.updraft.sdk.DagRunState;
 import dev.updraft.sdk.TaskContext;
 import dev.updraft.sdk.TaskState;
 import dev.updraft.sdk.TriggerRule;
-import dev.updraft.sdk.internal.compile.CompiledDag;
-import dev.updraft.sdk.internal.compile.DagCompiler;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,72 +29,9 @@ class SchedulingLoopTest {
 
   @TempDir Path artifacts;
 
-  /** A database, the loop and its executor over {@code dags}. */
-  private final class Harness implements AutoCloseable {
-    final TestDatabases.TestDatabase fresh;
-    final Map<String, CompiledDag> dags = new ConcurrentHashMap<>();
-    final InProcessExecutor executor;
-    final SchedulingLoop loop;
-    final DagRunRepository runs;
-    final TaskInstanceRepository instances;
-    private int queued;
-
+  private final class Harness extends LoopHarness {
     Harness(Dialect dialect, int threads) {
-      fresh = TestDatabases.fresh(dialect);
-      LoopDags loopDags = LoopDags.of(() -> dags);
-      executor = new InProcessExecutor(fresh.db(), loopDags, artifacts, threads, Clock.systemUTC());
-      loop =
-          new SchedulingLoop(
-              fresh.db(),
-              loopDags,
-              executor,
-              new LoopSettings(16, Duration.ofMillis(10)),
-              Clock.systemUTC());
-      runs = new DagRunRepository(fresh.db());
-      instances = new TaskInstanceRepository(fresh.db());
-    }
-
-    void register(DagBuilder dag) {
-      CompiledDag compiled = DagCompiler.compile(dag.build());
-      dags.put(compiled.dagId(), compiled);
-    }
-
-    /** Queues a manual run; each gets its own logical date (BashOperator needs one). */
-    void queue(String dagId, String runId) {
-      Instant logicalDate = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(queued++);
-      runs.create(
-          new NewDagRun(
-              dagId,
-              runId,
-              DagRunType.MANUAL,
-              DagRunState.QUEUED,
-              logicalDate,
-              logicalDate,
-              logicalDate,
-              Instant.now(),
-              null,
-              "test",
-              null));
-    }
-
-    DagRunRecord run(String dagId, String runId) {
-      return runs.find(dagId, runId).orElseThrow();
-    }
-
-    Map<String, TaskInstanceRecord> tis(String dagId, String runId) {
-      return instances.listForRun(dagId, runId).stream()
-          .collect(Collectors.toMap(TaskInstanceRecord::taskId, ti -> ti));
-    }
-
-    Map<String, TaskState> states(String dagId, String runId) {
-      return instances.listForRun(dagId, runId).stream()
-          .collect(Collectors.toMap(TaskInstanceRecord::taskId, TaskInstanceRecord::state));
-    }
-
-    @Override
-    public void close() {
-      executor.close();
-      fresh.close();
+      super(dialect, artifacts, threads, new LoopSettings(16, Duration.ofMillis(10)));
     }
   }
 

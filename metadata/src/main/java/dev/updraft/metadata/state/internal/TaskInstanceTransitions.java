@@ -92,7 +92,8 @@ public final class TaskInstanceTransitions {
         or(details.note(), ti.note()),
         or(details.externalExecutorId(), externalId),
         at,
-        ti.version());
+        // The version the row has once this change is written.
+        ti.version() + 1);
   }
 
   private static <T> T or(T preferred, T fallback) {

@@ -48,7 +48,10 @@ public final class TaskTryRunner implements AutoCloseable {
     RuntimeTaskContext context =
         new RuntimeTaskContext(
             dag.dag(), taskId, run, tryNumber, options.retries() + 1, xcoms, artifacts, log);
-    xcoms.clear(dag.dagId(), run.runId(), taskId);
+    if (tryNumber > 1) {
+      // A new try starts without the previous try's XComs; a first try has none to drop.
+      xcoms.clear(dag.dagId(), run.runId(), taskId);
+    }
     Map<String, String> rendered = Map.of();
     try {
       rendered = context.renderFields(operator.templateFields());

@@ -166,7 +166,9 @@ public final class RunRequestScheduler implements AutoCloseable {
       dueRuns.cancel();
     }
     try {
-      quartz.deleteJob(JobKey.jobKey(dagId, GROUP));
+      // deleteJobs removes job and triggers in one store call; deleteJob unschedules trigger by
+      // trigger and fails when a one-shot trigger completes (and is removed) in between.
+      quartz.deleteJobs(List.of(JobKey.jobKey(dagId, GROUP)));
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot unschedule DAG '" + dagId + "'", e);
     }

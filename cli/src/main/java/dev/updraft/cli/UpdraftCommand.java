@@ -1,5 +1,6 @@
 package dev.updraft.cli;
 
+import dev.updraft.cli.internal.BackfillCommand;
 import dev.updraft.cli.internal.DagsCommand;
 import dev.updraft.cli.internal.DbCommand;
 import dev.updraft.cli.internal.StandaloneCommand;
@@ -13,7 +14,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "updraft 0.1.0",
     description = "An Airflow-compatible orchestrator for machine-learning pipelines.",
-    subcommands = {DagsCommand.class, TasksCommand.class, DbCommand.class, StandaloneCommand.class})
+    subcommands = {
+      DagsCommand.class,
+      TasksCommand.class,
+      BackfillCommand.class,
+      DbCommand.class,
+      StandaloneCommand.class
+    })
 public final class UpdraftCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -19,7 +19,9 @@ final class RunRequestJob implements Job {
 
   @Override
   public void execute(JobExecutionContext context) {
-    DueRuns dueRuns = scheduled.get(context.getJobDetail().getKey().getName());
+    String dagId = context.getMergedJobDataMap().getString(RunRequestScheduler.DAG_ID);
+    DueRuns dueRuns =
+        scheduled.get(dagId != null ? dagId : context.getJobDetail().getKey().getName());
     if (dueRuns != null) {
       dueRuns.fire(context.getScheduledFireTime().toInstant());
     }

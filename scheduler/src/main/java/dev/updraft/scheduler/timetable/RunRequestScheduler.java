@@ -1,5 +1,7 @@
 package dev.updraft.scheduler.timetable;
 
+import dev.updraft.metadata.Dialect;
+import dev.updraft.metadata.MetadataDatabase;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
@@ -17,21 +18,31 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerUtils;
+import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.quartz.spi.OperableTrigger;
 
 /**
  * Wakes up when DAG runs fall due and asks a {@link RunRequestSink} to create them. It owns a
- * Quartz scheduler with an in-memory job store; Quartz only fires these requests and never runs
- * tasks.
+ * Quartz scheduler, with an in-memory job store or Quartz's clustered JDBC store ({@link
+ * QuartzJobStore}); Quartz only fires these requests and never runs tasks.
  *
  * <p>What is due is always the {@link Timetable}'s answer for the fire time, so the requests carry
  * Airflow's logical dates and intervals, and each logical date is requested once. Runs that do not
  * follow a clock ({@code None}, {@code @continuous}) are not scheduled here.
+ *
+ * <p>With the clustered store, each trigger fires on one of the schedulers sharing the database; a
+ * fire for a DAG this scheduler has not scheduled (yet) is dropped, and the next fire asks the
+ * timetable again. The sink must still tolerate a run that already exists.
  */
 public final class RunRequestScheduler implements AutoCloseable {
   private static final String GROUP = "updraft-dag-runs";
-  private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+  /** The Quartz scheduler name shared by every scheduler of one metadata database. */
+  public static final String CLUSTER_NAME = "updraft-run-requests";
+
+  /** The job data key naming the DAG: the only thing a stored job holds. */
+  static final String DAG_ID = "dagId";
 
   private final Scheduler quartz;
   private final RunRequestSink sink;
@@ -49,10 +60,23 @@ public final class RunRequestScheduler implements AutoCloseable {
    * @param clock the start for timetables without a start date
    */
   public RunRequestScheduler(RunRequestSink sink, Clock clock) {
+    this(sink, clock, QuartzJobStore.inMemory());
+  }
+
+  /**
+   * Starts a scheduler on {@code store}.
+   *
+   * @param clock the start for timetables without a start date
+   */
+  public RunRequestScheduler(RunRequestSink sink, Clock clock, QuartzJobStore store) {
     this.sink = Objects.requireNonNull(sink, "sink");
     this.clock = Objects.requireNonNull(clock, "clock");
+    Properties properties = properties(store);
     try {
-      quartz = new StdSchedulerFactory(properties()).getScheduler();
+      quartz = new StdSchedulerFactory(properties).getScheduler();
+      // Quartz hands out one scheduler per name within a JVM; clustered schedulers share a name,
+      // so forget this one at once and let the next instance be a scheduler of its own.
+      SchedulerRepository.getInstance().remove(quartz.getSchedulerName());
       quartz.setJobFactory((bundle, scheduler) -> new RunRequestJob(scheduled));
       quartz.start();
     } catch (SchedulerException e) {
@@ -60,20 +84,26 @@ public final class RunRequestScheduler implements AutoCloseable {
     }
   }
 
-  private static Properties properties() {
-    Properties properties = new Properties();
-    // Each instance needs its own name: Quartz shares schedulers by name within a JVM.
-    properties.setProperty(
-        "org.quartz.scheduler.instanceName", "updraft-run-requests-" + INSTANCES.incrementAndGet());
+  /**
+   * A scheduler for the metadata database {@code db}: Quartz's clustered JDBC store in it on
+   * PostgreSQL (tables from migration V4.1), in memory on H2.
+   */
+  public static RunRequestScheduler forDatabase(
+      RunRequestSink sink, Clock clock, MetadataDatabase db) {
+    QuartzJobStore store =
+        db.dialect() == Dialect.POSTGRESQL
+            ? QuartzJobStore.clusteredPostgres(db.dataSource(), CLUSTER_NAME)
+            : QuartzJobStore.inMemory();
+    return new RunRequestScheduler(sink, clock, store);
+  }
+
+  private static Properties properties(QuartzJobStore store) {
+    Properties properties = store.properties();
     properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
     properties.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
     properties.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
     properties.setProperty("org.quartz.threadPool.threadCount", "2");
     properties.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
-    // In memory for now. The clustered store plugs in here: org.quartz.impl.jdbcjobstore.JobStoreTX
-    // with the PostgreSQL delegate, org.quartz.jobStore.isClustered=true and the metadata
-    // database's data source, so that one scheduler replica fires each request.
-    properties.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");
     return properties;
   }
 
@@ -91,8 +121,8 @@ public final class RunRequestScheduler implements AutoCloseable {
    * Schedules {@code dagId}'s runs, replacing an earlier schedule of it.
    *
    * @param catchup the DAG's catchup: with it, the first wake-up (at once) requests every run
-   *     missed since {@code lastAutomatedLogicalDate} or the start date; without it, missed ticks
-   *     are skipped
+   *     missed since {@code lastAutomatedLogicalDate} or the start date; without it, that wake-up
+   *     requests only what the timetable says is due now (the most recent missed tick)
    * @param lastAutomatedLogicalDate the latest automated run that already exists, or {@code null}
    * @return whether anything was scheduled: false for timetables that do not follow a clock and for
    *     ones with no tick left
@@ -104,14 +134,21 @@ public final class RunRequestScheduler implements AutoCloseable {
     Instant now = clock.instant();
     List<Trigger> triggers =
         new ArrayList<>(QuartzTriggers.forTimetable(key, timetable, catchup, now));
-    if (catchup && !triggers.isEmpty()) {
+    if (!triggers.isEmpty()) {
+      // Wake once at once: whatever the timetable says is due now (missed runs after a restart).
       triggers.add(QuartzTriggers.once(key, triggers.size(), now));
     }
     triggers.removeIf(RunRequestScheduler::neverFires);
     if (triggers.isEmpty()) {
       return false;
     }
-    JobDetail job = JobBuilder.newJob(RunRequestJob.class).withIdentity(key).build();
+    // Durable, holding only the DAG id, so a stored job outlives its triggers and any scheduler.
+    JobDetail job =
+        JobBuilder.newJob(RunRequestJob.class)
+            .withIdentity(key)
+            .usingJobData(DAG_ID, dagId)
+            .storeDurably()
+            .build();
     scheduled.put(dagId, new DueRuns(dagId, timetable, catchup, lastAutomatedLogicalDate, sink));
     try {
       quartz.scheduleJob(job, new HashSet<>(triggers), true);
@@ -129,7 +166,9 @@ public final class RunRequestScheduler implements AutoCloseable {
       dueRuns.cancel();
     }
     try {
-      quartz.deleteJob(JobKey.jobKey(dagId, GROUP));
+      // deleteJobs removes job and triggers in one store call; deleteJob unschedules trigger by
+      // trigger and fails when a one-shot trigger completes (and is removed) in between.
+      quartz.deleteJobs(List.of(JobKey.jobKey(dagId, GROUP)));
     } catch (SchedulerException e) {
       throw new IllegalStateException("cannot unschedule DAG '" + dagId + "'", e);
     }
@@ -144,7 +183,10 @@ public final class RunRequestScheduler implements AutoCloseable {
     return TriggerUtils.computeFireTimes((OperableTrigger) trigger, null, 1).isEmpty();
   }
 
-  /** Stops Quartz, waiting for requests being made to finish. */
+  /**
+   * Stops Quartz, waiting for requests being made to finish. Stored jobs stay: other schedulers
+   * sharing a clustered store go on firing them.
+   */
   @Override
   public void close() {
     scheduled.values().forEach(DueRuns::cancel);

@@ -3,6 +3,7 @@ package dev.updraft.cli;
 import dev.updraft.cli.internal.BackfillCommand;
 import dev.updraft.cli.internal.DagsCommand;
 import dev.updraft.cli.internal.DbCommand;
+import dev.updraft.cli.internal.SchedulerCommand;
 import dev.updraft.cli.internal.StandaloneCommand;
 import dev.updraft.cli.internal.TasksCommand;
 import picocli.CommandLine;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Command;
       TasksCommand.class,
       BackfillCommand.class,
       DbCommand.class,
+      SchedulerCommand.class,
       StandaloneCommand.class
     })
 public final class UpdraftCommand implements Runnable {

@@ -31,7 +31,7 @@ class DagRunCommandsTest {
     assertThat(trigger.out())
         .contains("manual__2024-03-01T00:00:00+00:00")
         .contains("queued")
-        .contains("no scheduler daemon yet");
+        .contains("is paused: it starts once you run `updraft dags unpause hello_world`");
 
     CliRunner.Outcome list = cli.run("dags", "list-runs", "-d", "hello_world", "-o", "json");
     assertThat(list.exitCode()).as(list.err()).isZero();

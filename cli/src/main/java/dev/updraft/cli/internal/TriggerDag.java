@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "trigger",
-    description = "Create a queued manual DAG run (it stays queued until a scheduler runs it).",
+    description = "Create a queued manual DAG run; a running scheduler starts it.",
     mixinStandardHelpOptions = true)
 final class TriggerDag implements Callable<Integer> {
   @ParentCommand DagsCommand parent;
@@ -103,12 +103,17 @@ final class TriggerDag implements Callable<Integer> {
       output.print(out, List.of(row));
       boolean paused =
           new DagRepository(session.db()).find(dagId).map(DagRecord::isPaused).orElse(false);
-      // Honest about what happens next: nothing runs queued runs yet.
+      // Say what happens next: a paused DAG's runs wait, as in Airflow.
       PrintWriter note = output == OutputFormat.table ? out : spec.commandLine().getErr();
       note.println(
-          "The run is queued. Updraft has no scheduler daemon yet, so it stays queued until one"
-              + " picks it up"
-              + (paused ? " (and DAG '" + dagId + "' is paused: unpause it first)." : "."));
+          paused
+              ? "The run is queued, but DAG '"
+                  + dagId
+                  + "' is paused: it starts once you run `updraft dags unpause "
+                  + dagId
+                  + "`."
+              : "The run is queued; a running scheduler (`updraft scheduler` or `updraft"
+                  + " standalone`) starts it.");
       note.flush();
       return 0;
     }

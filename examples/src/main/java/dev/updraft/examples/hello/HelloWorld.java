@@ -34,7 +34,8 @@ public final class HelloWorld implements DagFactory {
 
     var sayHello =
         dag.bash(
-            "say_hello", "echo \"Hello from {{ dag.dag_id }}, run {{ run_id }}, ds={{ ds }}\"");
+            "say_hello",
+            "echo \"Hello from {{ dag.dag_id }}, run {{ run_id }}, ds={{ ds | default('none') }}\"");
     var greeting = dag.task(HelloWorld::makeGreeting);
     var letters = dag.task(HelloWorld::countLetters, greeting);
     sayHello.then(greeting);

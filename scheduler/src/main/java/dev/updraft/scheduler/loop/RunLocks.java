@@ -11,6 +11,10 @@ import org.jdbi.v3.core.Handle;
  * until its transaction ends.
  */
 final class RunLocks {
+  // Airflow leaves the runs of a paused DAG alone, queued or running, until it is unpaused.
+  static final String NOT_PAUSED =
+      " AND NOT EXISTS (SELECT 1 FROM dag d WHERE d.dag_id = dag_run.dag_id AND d.is_paused)";
+
   private RunLocks() {}
 
   /** A run's key. */
@@ -21,6 +25,7 @@ final class RunLocks {
     return handle
         .createQuery(
             "SELECT dag_id, run_id FROM dag_run WHERE state = :state"
+                + NOT_PAUSED
                 + " ORDER BY run_after, id LIMIT :limit FOR UPDATE SKIP LOCKED")
         .bind("state", state.value())
         .bind("limit", limit)
@@ -33,7 +38,9 @@ final class RunLocks {
     return handle
         .createQuery(
             "SELECT dag_id, run_id FROM dag_run WHERE dag_id = :dagId AND run_id = :runId"
-                + " AND state = :state FOR UPDATE SKIP LOCKED")
+                + " AND state = :state"
+                + NOT_PAUSED
+                + " FOR UPDATE SKIP LOCKED")
         .bind("dagId", key.dagId())
         .bind("runId", key.runId())
         .bind("state", state.value())

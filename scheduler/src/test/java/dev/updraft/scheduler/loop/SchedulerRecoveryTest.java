@@ -251,6 +251,29 @@ class SchedulerRecoveryTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource(BOTH)
+  void runsOfAPausedDagWaitUntilItIsUnpaused(Dialect dialect) {
+    try (LoopHarness h = new LoopHarness(dialect, artifacts, 2, fastChecks())) {
+      DagBuilder dag = Dag.builder("paused");
+      dag.empty("only");
+      h.register(dag);
+      h.fresh
+          .db()
+          .withHandle(
+              x -> x.execute("INSERT INTO dag (dag_id, is_paused) VALUES ('paused', TRUE)"));
+      h.queue("paused", "r1");
+      for (int i = 0; i < 3; i++) {
+        h.loop.runOnce(Instant.now());
+      }
+      assertThat(h.run("paused", "r1").state()).isEqualTo(DagRunState.QUEUED);
+
+      h.fresh.db().withHandle(x -> x.execute("UPDATE dag SET is_paused = FALSE"));
+      assertThat(h.loop.runUntilIdle(TIMEOUT)).isTrue();
+      assertThat(h.run("paused", "r1").state()).isEqualTo(DagRunState.SUCCESS);
+    }
+  }
+
   private static List<EventLogRecord> events(LoopHarness h, String event) {
     return new EventLogRepository(h.fresh.db())
         .list(100).stream().filter(e -> event.equals(e.event())).toList();

@@ -1,0 +1,186 @@
+package dev.updraft.cli.internal.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.updraft.cli.UpdraftCommand;
+import dev.updraft.cli.UpdraftConfig;
+import dev.updraft.examples.hello.HelloWorld;
+import dev.updraft.metadata.DatabaseConfig;
+import dev.updraft.scheduler.dagbag.LoadedDag;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** A standalone daemon in this JVM, on a real port, driven as a user would: CLI and HTTP. */
+class UpdraftDaemonTest {
+  @TempDir Path home;
+
+  private UpdraftConfig config() throws Exception {
+    Path examples =
+        Path.of(HelloWorld.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return new UpdraftConfig(
+        home, home.resolve("dags"), examples, true, DatabaseConfig.fromEnvironment(Map.of(), home));
+  }
+
+  private static Map<String, String> env() {
+    return Map.of(
+        "UPDRAFT_API_PORT",
+        "0",
+        "UPDRAFT_EXECUTOR",
+        "InProcessExecutor",
+        "UPDRAFT_USERS",
+        "admin:admin");
+  }
+
+  @Test
+  void triggeredHelloWorldRunsToSuccessAndTheApiAnswers() throws Exception {
+    UpdraftConfig config = config();
+    StringWriter err = new StringWriter();
+    Instant started = Instant.now();
+    try (UpdraftDaemon daemon =
+        UpdraftDaemon.start(
+            config,
+            DaemonOptions.fromEnvironment(env(), true),
+            env(),
+            true,
+            new PrintWriter(err, true))) {
+      assertThat(Duration.between(started, Instant.now())).isLessThan(Duration.ofSeconds(20));
+      assertThat(daemon.dags()).extracting(LoadedDag::dagId).contains("hello_world");
+      assertThat(daemon.loginBanner()).contains("Login with username: admin");
+
+      assertThat(cli(config, "dags", "trigger", "hello_world", "-c", "{\"name\": \"Ada\"}"))
+          .contains("queued");
+      // hello_world is @daily and unpaused in standalone: its latest scheduled run comes too.
+      List<Map<String, Object>> runs = awaitRunState(config, "hello_world", "success");
+      runs = runs.stream().filter(r -> "manual".equals(r.get("run_type"))).toList();
+      assertThat(runs)
+          .singleElement()
+          .satisfies(r -> assertThat(r.get("conf")).isEqualTo("{\"name\":\"Ada\"}"));
+      Path log =
+          home.resolve("logs/dag_id=hello_world")
+              .resolve("run_id=" + runs.get(0).get("run_id"))
+              .resolve("task_id=make_greeting/attempt=1.log");
+      assertThat(log).exists();
+
+      HttpClient http = HttpClient.newHttpClient();
+      HttpResponse<String> health =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://localhost:" + daemon.apiPort() + "/api/v2/monitor/health"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(health.statusCode()).isEqualTo(200);
+      Map<?, ?> body = new ObjectMapper().readValue(health.body(), Map.class);
+      assertThat(((Map<?, ?>) body.get("scheduler")).get("status")).isEqualTo("healthy");
+
+      String password =
+          (String)
+              new ObjectMapper()
+                  .readValue(
+                      Files.readString(
+                          home.resolve("simple_auth_manager_passwords.json.generated")),
+                      Map.class)
+                  .get("admin");
+      HttpResponse<String> token =
+          http.send(
+              HttpRequest.newBuilder(
+                      URI.create("http://localhost:" + daemon.apiPort() + "/auth/token"))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"username\":\"admin\",\"password\":\"" + password + "\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(token.statusCode()).isEqualTo(201);
+      assertThat(token.body()).contains("access_token");
+    }
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void aJarDroppedIntoTheDagsFolderIsPickedUpWithoutARestart() throws Exception {
+    UpdraftConfig config = config();
+    Map<String, String> env =
+        Map.of(
+            "UPDRAFT_API_PORT", "0",
+            "UPDRAFT_EXECUTOR", "InProcessExecutor",
+            "UPDRAFT_LOAD_EXAMPLES", "false",
+            "UPDRAFT_DAG_REFRESH_INTERVAL_SECONDS", "1");
+    StringWriter errors = new StringWriter();
+    UpdraftConfig noExamples =
+        new UpdraftConfig(home, home.resolve("dags"), null, false, config.database());
+    try (UpdraftDaemon daemon =
+        UpdraftDaemon.start(
+            noExamples,
+            DaemonOptions.fromEnvironment(env, true),
+            env,
+            true,
+            new PrintWriter(errors, true))) {
+      assertThat(daemon.dags()).isEmpty();
+      Path examplesJarOrFolder = config.examplesFolder();
+      copyTree(examplesJarOrFolder, home.resolve("dags/examples"));
+      Instant deadline = Instant.now().plusSeconds(20);
+      while (daemon.dags().isEmpty() && Instant.now().isBefore(deadline)) {
+        Thread.sleep(100);
+      }
+      assertThat(daemon.dags())
+          .as("import errors: %s, errors: %s", daemon.importErrors(), errors)
+          .extracting(LoadedDag::dagId)
+          .contains("hello_world");
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws Exception {
+    try (var paths = Files.walk(from)) {
+      for (Path source : paths.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> awaitRunState(
+      UpdraftConfig config, String dagId, String state) throws Exception {
+    Instant deadline = Instant.now().plusSeconds(30);
+    List<Map<String, Object>> runs = List.of();
+    while (Instant.now().isBefore(deadline)) {
+      runs =
+          new ObjectMapper()
+              .readValue(cli(config, "dags", "list-runs", "-d", dagId, "-o", "json"), List.class);
+      if (!runs.isEmpty() && runs.stream().allMatch(r -> state.equals(r.get("state")))) {
+        return runs;
+      }
+      Thread.sleep(100);
+    }
+    return runs;
+  }
+
+  private static String cli(UpdraftConfig config, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine line = UpdraftCommand.commandLine(config);
+    line.setOut(new PrintWriter(out, true));
+    line.setErr(new PrintWriter(err, true));
+    int code = line.execute(args);
+    assertThat(code).as(String.join(" ", args) + ": " + err).isZero();
+    return out.toString();
+  }
+}

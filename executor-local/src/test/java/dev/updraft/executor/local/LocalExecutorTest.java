@@ -287,6 +287,32 @@ class LocalExecutorTest {
   }
 
   @Test
+  void aTryMarkedFailedElsewhereStopsAtItsNextHeartbeat() throws Exception {
+    try (Harness h = new Harness(Dialect.H2, 1)) {
+      h.queue("slow");
+      Path log = h.log("slow", "wait", 1);
+      h.runUntil("wait to be running", () -> read(log).contains("waiting"));
+      long runnerPid = number(read(log), "runner pid (\\d+) starts");
+
+      // As a user marking it failed in the UI would.
+      assertThat(
+              h.instances.transition(
+                  h.ti("slow", "wait").id(),
+                  java.util.Set.of(TaskState.RUNNING),
+                  TaskState.FAILED,
+                  dev.updraft.metadata.state.TransitionDetails.at(Instant.now())))
+          .isTrue();
+
+      h.runUntil("the runner to stop", () -> h.exitOf("slow", "wait").isPresent());
+      assertThat(h.exitOf("slow", "wait").orElseThrow().failed()).isFalse();
+      await("the runner to be gone", () -> !alive(runnerPid));
+      assertThat(read(log)).contains("heartbeat refused");
+      h.runUntil("quick to succeed", () -> h.ti("slow", "quick").state() == TaskState.SUCCESS);
+      assertThat(h.ti("slow", "wait").state()).isEqualTo(TaskState.FAILED);
+    }
+  }
+
+  @Test
   void componentsRecordTheirLineageThroughTheApi() throws Exception {
     try (Harness h = new Harness(Dialect.H2, 2)) {
       h.queue("pipeline");
@@ -325,9 +351,15 @@ class LocalExecutorTest {
       await("every try's exit", () -> h.exits.size() == 80);
       assertThat(h.exits).noneMatch(TryExit::failed);
       long inRunners = 0;
+      long[] phases = new long[3];
       for (int i = 0; i < 40; i++) {
-        inRunners += number(read(h.log("chain40", "t" + i, 1)), "after (\\d+) ms");
+        String log = read(h.log("chain40", "t" + i, 1));
+        inRunners += number(log, "after (\\d+) ms");
+        phases[0] += number(log, "marked running in (\\d+) ms");
+        phases[1] += number(log, "ran in (\\d+) ms");
+        phases[2] += number(log, "reported in (\\d+) ms");
       }
+      System.out.println("[bench] phases " + java.util.Arrays.toString(phases));
       System.out.printf(
           "[bench] 40 sequential 10 ms tasks, warm: %d ms wall, %d ms of it in runners%n",
           millis, inRunners);

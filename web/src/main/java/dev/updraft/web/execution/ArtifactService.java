@@ -2,6 +2,7 @@ package dev.updraft.web.execution;
 
 import dev.updraft.metadata.lineage.ArtifactTypes;
 import dev.updraft.metadata.lineage.MetadataArtifactStore;
+import dev.updraft.metadata.lineage.PipelineContexts;
 import dev.updraft.metadata.lineage.UnknownArtifact;
 import dev.updraft.metadata.state.TaskInstanceRecord;
 import dev.updraft.metadata.state.TaskInstanceRepository;
@@ -57,7 +58,7 @@ public final class ArtifactService {
 
   /** Publishes an execution's outputs and completes it. */
   public Outputs publish(UUID caller, long executionId, Outputs body) {
-    find(caller);
+    requireOwnExecution(find(caller), executionId);
     Map<String, List<Artifact>> outputs = fromJson(body.outputs());
     store.publishOutputs(executionId, outputs);
     return new Outputs(toJson(outputs));
@@ -65,7 +66,7 @@ public final class ArtifactService {
 
   /** Marks an execution failed. */
   public void fail(UUID caller, long executionId, String reason) {
-    find(caller);
+    requireOwnExecution(find(caller), executionId);
     store.failExecution(executionId, reason);
   }
 
@@ -98,6 +99,31 @@ public final class ArtifactService {
                         "Artifact type '%s' is not known".formatted(body.type())));
     Map<String, Object> properties = body.properties() == null ? Map.of() : body.properties();
     return toJson(store.registerExternal(ti.dagId(), type, body.uri(), properties));
+  }
+
+  /** A try may only complete executions of its own task in its own run: 403 otherwise. */
+  private void requireOwnExecution(TaskInstanceRecord ti, long executionId) {
+    var lineage = store.lineage();
+    if (lineage.getExecution(executionId).isEmpty()) {
+      throw ApiException.notFound("Execution %d not found".formatted(executionId));
+    }
+    List<Long> contexts = lineage.contextsOf(executionId);
+    boolean own =
+        lineage
+                .findContext(
+                    PipelineContexts.PIPELINE_RUN,
+                    PipelineContexts.pipelineRunName(ti.dagId(), ti.runId()))
+                .filter(contexts::contains)
+                .isPresent()
+            && lineage
+                .findContext(
+                    PipelineContexts.NODE, PipelineContexts.nodeName(ti.dagId(), ti.taskId()))
+                .filter(contexts::contains)
+                .isPresent();
+    if (!own) {
+      throw new ApiException(
+          403, "Execution %d is not of this task instance".formatted(executionId));
+    }
   }
 
   private TaskInstanceRecord find(UUID id) {

@@ -320,6 +320,15 @@ class ExecutionApiTest {
     assertThat(artifacts.get(0).get("type").asText()).isEqualTo("Examples");
     assertThat(artifacts.get(0).get("properties").get("split_names").asText()).isEqualTo("train");
 
+    run(load.id());
+    var foreign =
+        send(
+            "POST",
+            "/execution/artifacts/executions/" + executionId + "/fail",
+            token(load.id()),
+            "{\"reason\": \"not mine\"}");
+    assertThat(foreign.statusCode()).isEqualTo(403);
+
     var latest = send("GET", "/execution/artifacts/latest/Examples?limit=5", auth, null);
     assertThat(mapper.readTree(latest.body()).get("artifacts").get(0).get("id").asLong())
         .isEqualTo(out.get("id").asLong());

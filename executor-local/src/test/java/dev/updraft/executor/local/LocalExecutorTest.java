@@ -76,6 +76,7 @@ class LocalExecutorTest {
           List.of(
               new TestDags.Xcom(),
               new TestDags.Retry(),
+              new TestDags.Branch(),
               new TestDags.Timeout(),
               new TestDags.Slow(),
               new TestDags.Chain(),
@@ -196,6 +197,64 @@ class LocalExecutorTest {
       assertThat(Files.readString(h.log("xcom", "consume", 1))).contains("consumed hello");
       await("both tries' exits", () -> h.exits.size() == 2);
       assertThat(h.exits).noneMatch(TryExit::failed);
+    }
+  }
+
+  @Test
+  void aBranchSkipsTheTaskItDidNotChooseAndRenderedFieldsAreStored() throws Exception {
+    try (Harness h = new Harness(Dialect.H2, 2)) {
+      h.queue("branch");
+
+      assertThat(h.loop.runUntilIdle(TIMEOUT)).isTrue();
+
+      assertThat(h.runState("branch")).isEqualTo(DagRunState.SUCCESS);
+      assertThat(h.ti("branch", "left").state()).isEqualTo(TaskState.SUCCESS);
+      assertThat(h.ti("branch", "right").state()).isEqualTo(TaskState.SKIPPED);
+      assertThat(h.ti("branch", "left").renderedFields()).contains("echo left on 2025-01-01");
+      assertThat(read(h.log("branch", "left", 1))).contains("left on 2025-01-01");
+    }
+  }
+
+  @Test
+  void aTryCancelledMidRunIsReportedFailedAndItsRunnerReplaced() throws Exception {
+    try (Harness h = new Harness(Dialect.H2, 1)) {
+      h.queue("slow");
+      Path log = h.log("slow", "wait", 1);
+      h.runUntil("wait to be running", () -> read(log).contains("waiting"));
+      long runnerPid = number(read(log), "runner pid (\\d+) starts");
+
+      assertThat(h.executor.cancel(h.ti("slow", "wait").id())).isTrue();
+
+      h.runUntil("the cancelled try's exit", () -> h.exitOf("slow", "wait").isPresent());
+      assertThat(h.exitOf("slow", "wait").orElseThrow().reason()).isEqualTo("cancelled");
+      await("the runner to be gone", () -> !alive(runnerPid));
+      h.runUntil("quick to succeed", () -> h.ti("slow", "quick").state() == TaskState.SUCCESS);
+    }
+  }
+
+  @Test
+  void runnersThatCannotStartFailTheWaitingTries() throws Exception {
+    List<TryExit> exits = new CopyOnWriteArrayList<>();
+    LocalExecutorSettings broken =
+        LocalExecutorSettings.defaults().withPoolSize(1).withClasspath(List.of(home));
+    try (LocalExecutor executor =
+        new LocalExecutor(
+            broken,
+            q -> "token",
+            "http://127.0.0.1:9/execution",
+            dagId -> Optional.of(home),
+            dagId -> Optional.empty(),
+            home.resolve("logs"))) {
+      executor.onTryExit(exits::add);
+      var q =
+          new dev.updraft.scheduler.loop.QueuedTry(
+              java.util.UUID.randomUUID(), "xcom", RUN, "produce", 1);
+
+      executor.submit(q);
+
+      await("the try to be failed", () -> !exits.isEmpty());
+      assertThat(exits.get(0).queuedTry()).isEqualTo(q);
+      assertThat(exits.get(0).reason()).contains("exit before they are ready");
     }
   }
 

@@ -50,6 +50,17 @@ public final class TestDags {
     }
   }
 
+  /** A branch choosing a templated bash task over another task, which is skipped. */
+  public static final class Branch implements DagFactory {
+    @Override
+    public Dag create() {
+      DagBuilder dag = Dag.builder("branch");
+      var choose = dag.branch("choose", context -> List.of("left"));
+      choose.then(List.of(dag.bash("left", "echo left on {{ ds }}"), dag.empty("right")));
+      return dag.build();
+    }
+  }
+
   /** Fails, with a retry left. */
   public static final class Retry implements DagFactory {
     @Override

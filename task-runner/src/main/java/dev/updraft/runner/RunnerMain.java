@@ -143,7 +143,7 @@ public final class RunnerMain {
         json.get("api_url").asText(),
         Path.of(json.get("dag_source").asText()),
         Path.of(json.get("log_file").asText()),
-        json.path("heartbeat_millis").asLong(Assignment.DEFAULT_HEARTBEAT_MILLIS));
+        Math.max(100, json.path("heartbeat_millis").asLong(Assignment.DEFAULT_HEARTBEAT_MILLIS)));
   }
 
   /**

@@ -19,8 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -35,6 +37,14 @@ final class TryRun {
   private final DagSourceCache dags;
   private final String hostname;
   private final long pid = ProcessHandle.current().pid();
+  // One thread for the runner's life: a try only schedules its beats on it.
+  private final ScheduledExecutorService beats =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "updraft-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   TryRun(HttpClient http, DagSourceCache dags, String hostname) {
     this.http = http;
@@ -82,12 +92,12 @@ final class TryRun {
       return new TryResult(e.status() == 409, false, e.getMessage());
     }
     AtomicBoolean gone = new AtomicBoolean();
-    ScheduledExecutorService beats = heartbeats(job, client, log, gone, abandoned);
+    ScheduledFuture<?> heartbeat = heartbeats(job, client, log, gone, abandoned);
     try {
       TryResult result = runStarted(job, client, context, log);
       return gone.get() ? new TryResult(true, true, "abandoned") : result;
     } finally {
-      beats.shutdownNow();
+      heartbeat.cancel(false);
     }
   }
 
@@ -148,37 +158,34 @@ final class TryRun {
     log.println("[updraft] reported " + state);
   }
 
-  private ScheduledExecutorService heartbeats(
+  private ScheduledFuture<?> heartbeats(
       Assignment job,
       ExecutionClient client,
       PrintStream log,
       AtomicBoolean gone,
       Consumer<TryResult> abandoned) {
-    ScheduledExecutorService beats =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "updraft-heartbeat");
-              thread.setDaemon(true);
-              return thread;
-            });
-    beats.scheduleWithFixedDelay(
-        () -> {
-          try {
-            client.heartbeat(hostname, pid);
-          } catch (ExecutionClient.ApiError e) {
-            if (e.status() == 409 && gone.compareAndSet(false, true)) {
-              log.println("[updraft] heartbeat refused, stopping the task: " + e.getMessage());
-              abandoned.accept(new TryResult(true, true, "heartbeat refused: " + e.getMessage()));
-              beats.shutdown();
-            } else {
-              log.println("[updraft] heartbeat failed: " + e.getMessage());
-            }
-          }
-        },
-        job.heartbeatMillis(),
-        job.heartbeatMillis(),
-        TimeUnit.MILLISECONDS);
-    return beats;
+    AtomicReference<ScheduledFuture<?>> self = new AtomicReference<>();
+    ScheduledFuture<?> beat =
+        beats.scheduleWithFixedDelay(
+            () -> {
+              try {
+                client.heartbeat(hostname, pid);
+              } catch (ExecutionClient.ApiError e) {
+                if (e.status() == 409 && gone.compareAndSet(false, true)) {
+                  log.println("[updraft] heartbeat refused, stopping the task: " + e.getMessage());
+                  abandoned.accept(
+                      new TryResult(true, true, "heartbeat refused: " + e.getMessage()));
+                  self.get().cancel(false);
+                } else {
+                  log.println("[updraft] heartbeat failed: " + e.getMessage());
+                }
+              }
+            },
+            job.heartbeatMillis(),
+            job.heartbeatMillis(),
+            TimeUnit.MILLISECONDS);
+    self.set(beat);
+    return beat;
   }
 
   private static long millisSince(long nanos) {

@@ -192,26 +192,26 @@ public final class LocalExecutor implements TaskExecutor, AutoCloseable {
   }
 
   private void assign(RunnerProcess runner, QueuedTry q) {
-    Optional<Path> source = sources.sourceOf(q.dagId());
-    if (source.isEmpty()) {
+    Path dagSource;
+    Path logFile;
+    String line;
+    try {
+      Optional<Path> source = sources.sourceOf(q.dagId());
+      if (source.isEmpty()) {
+        idle.addFirst(runner);
+        report(TryExit.failed(q, "no DAG source is known for DAG '" + q.dagId() + "'"));
+        return;
+      }
+      dagSource = source.get().toAbsolutePath();
+      logFile = logs.logFile(q.dagId(), q.runId(), q.taskId(), -1, q.tryNumber());
+      line = assignment(q, dagSource, logFile);
+    } catch (RuntimeException e) {
+      // A bad id for a log path, a token that cannot be issued: this try fails, not the loop.
       idle.addFirst(runner);
-      report(TryExit.failed(q, "no DAG source is known for DAG '" + q.dagId() + "'"));
+      report(TryExit.failed(q, "could not prepare the try: " + e.getMessage()));
       return;
     }
-    Path dagSource = source.get().toAbsolutePath();
     loaded.computeIfAbsent(runner, r -> new java.util.HashSet<>()).add(dagSource);
-    Path logFile = logs.logFile(q.dagId(), q.runId(), q.taskId(), -1, q.tryNumber());
-    ObjectNode job = MAPPER.createObjectNode();
-    job.put("task_instance_id", q.taskInstanceId().toString());
-    job.put("dag_id", q.dagId());
-    job.put("run_id", q.runId());
-    job.put("task_id", q.taskId());
-    job.put("try_number", q.tryNumber());
-    job.put("token", tokens.apply(q));
-    job.put("api_url", apiUrl);
-    job.put("dag_source", dagSource.toString());
-    job.put("log_file", logFile.toString());
-    job.put("heartbeat_millis", settings.heartbeatInterval().toMillis());
     ScheduledFuture<?> deadline =
         executionTimeout(q)
             .map(
@@ -223,12 +223,28 @@ public final class LocalExecutor implements TaskExecutor, AutoCloseable {
             .orElse(null);
     busy.put(runner, new Running(q, logFile, deadline));
     try {
-      runner.assign(job.toString());
+      runner.assign(line);
     } catch (IOException e) {
       end(runner, TryExit.failed(q, "could not hand the try to runner pid " + runner.pid()), true);
       return;
     }
     preloadElsewhere(dagSource);
+  }
+
+  /** The one JSON line a runner gets for {@code q}: all it is told. */
+  private String assignment(QueuedTry q, Path dagSource, Path logFile) {
+    ObjectNode job = MAPPER.createObjectNode();
+    job.put("task_instance_id", q.taskInstanceId().toString());
+    job.put("dag_id", q.dagId());
+    job.put("run_id", q.runId());
+    job.put("task_id", q.taskId());
+    job.put("try_number", q.tryNumber());
+    job.put("token", tokens.apply(q));
+    job.put("api_url", apiUrl);
+    job.put("dag_source", dagSource.toString());
+    job.put("log_file", logFile.toString());
+    job.put("heartbeat_millis", settings.heartbeatInterval().toMillis());
+    return job.toString();
   }
 
   private Optional<Duration> executionTimeout(QueuedTry q) {

@@ -30,6 +30,7 @@ public final class ExecutionApi {
   private final XComService xcoms;
   private final VariableService variables;
   private final ArtifactService artifacts;
+  private final ConnectionService connections;
 
   private ExecutionApi(ExecutionApiDependencies deps, ExecutionJson json) {
     this.auth = new TaskTokenAuth(deps.tokens());
@@ -39,6 +40,7 @@ public final class ExecutionApi {
             deps.taskInstances(), deps.dagRuns(), deps.xcoms(), json, deps.clock());
     this.xcoms = new XComService(deps.xcoms(), json);
     this.variables = new VariableService(deps.variables());
+    this.connections = new ConnectionService(deps.connections());
     this.artifacts =
         new ArtifactService(deps.taskInstances(), deps.artifacts(), deps.artifactTypes());
   }
@@ -73,6 +75,7 @@ public final class ExecutionApi {
     app.get(xcom, api::getXCom);
     app.post(xcom, api::setXCom);
     app.get(PREFIX + "/variables/{variable_key}", api::getVariable);
+    app.get(PREFIX + "/connections/{connection_id}", api::getConnection);
     String artifacts = PREFIX + "/artifacts";
     app.get(artifacts + "/root", api::artifactRoot);
     app.post(artifacts + "/executions", api::beginExecution);
@@ -194,6 +197,11 @@ public final class ExecutionApi {
     JsonNode value = json.readTree(ctx);
     xcoms.set(at.dagId(), at.runId(), at.taskId(), at.mapIndex(), at.key(), value);
     json.respond(ctx, 201, new Message("XCom successfully set"));
+  }
+
+  private void getConnection(Context ctx) {
+    auth.caller(ctx);
+    json.respond(ctx, 200, connections.get(ctx.pathParam("connection_id")));
   }
 
   private void getVariable(Context ctx) {

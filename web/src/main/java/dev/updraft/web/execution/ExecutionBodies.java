@@ -69,6 +69,17 @@ public final class ExecutionBodies {
   /** {@code VariableResponse}. */
   public record VariableResponse(String key, String value) {}
 
+  /** {@code ConnectionResponse}. */
+  public record ConnectionResponse(
+      String connId,
+      String connType,
+      String host,
+      String schema,
+      String login,
+      String password,
+      Integer port,
+      String extra) {}
+
   /** Airflow's acknowledgement of a stored XCom. */
   public record Message(String message) {}
 }

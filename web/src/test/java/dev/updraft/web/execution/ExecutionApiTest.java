@@ -51,6 +51,9 @@ class ExecutionApiTest {
   private TaskInstanceRecord load;
   private TaskInstanceRecord report;
   private java.nio.file.Path artifactRoot;
+  private final dev.updraft.metadata.state.SecretCipher cipher =
+      dev.updraft.metadata.state.SecretCipher.fromBase64Key(
+          dev.updraft.metadata.state.SecretCipher.generateKey());
 
   @BeforeEach
   void start() {
@@ -89,7 +92,7 @@ class ExecutionApiTest {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    var deps = ExecutionApiDependencies.of(db, tokens, artifactRoot);
+    var deps = ExecutionApiDependencies.of(db, tokens, artifactRoot, cipher);
     app = ExecutionApi.create(deps).start(0);
   }
 
@@ -420,6 +423,25 @@ class ExecutionApiTest {
     assertThat(found.statusCode()).isEqualTo(200);
     assertThat(mapper.readTree(found.body()))
         .isEqualTo(mapper.readTree("{\"key\": \"region\", \"value\": \"eu\"}"));
+    assertThat(missing.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void connectionsAreReadByIdInAirflowsShape() throws Exception {
+    new dev.updraft.metadata.state.ConnectionRepository(db, cipher)
+        .set(
+            new dev.updraft.metadata.state.ConnectionRecord(
+                "warehouse", "postgres", null, "db.local", "dw", "etl", "s3cret", 5432, null));
+
+    var found = send("GET", "/execution/connections/warehouse", token(load.id()), null);
+    var missing = send("GET", "/execution/connections/nope", token(load.id()), null);
+
+    assertThat(found.statusCode()).isEqualTo(200);
+    JsonNode connection = mapper.readTree(found.body());
+    assertThat(connection.get("conn_id").asText()).isEqualTo("warehouse");
+    assertThat(connection.get("conn_type").asText()).isEqualTo("postgres");
+    assertThat(connection.get("password").asText()).isEqualTo("s3cret");
+    assertThat(connection.get("port").asInt()).isEqualTo(5432);
     assertThat(missing.statusCode()).isEqualTo(404);
   }
 

@@ -78,6 +78,7 @@ class LocalExecutorTest {
               new TestDags.Retry(),
               new TestDags.Branch(),
               new TestDags.Timeout(),
+              new TestDags.Frozen(),
               new TestDags.Slow(),
               new TestDags.Chain(),
               new TestDags.Pipeline())) {
@@ -322,6 +323,30 @@ class LocalExecutorTest {
               h.executor.idleRunners() == 1
                   && h.executor.runners().stream().noneMatch(p -> p.pid() == runnerPid));
       assertThat(log).contains("execution_timeout");
+    }
+  }
+
+  @Test
+  void aFrozenRunnerPastItsTrysTimeoutAndGraceIsKilledByTheExecutor() throws Exception {
+    try (Harness h = new Harness(Dialect.H2, 1)) {
+      h.queue("frozen");
+      Path log = h.log("frozen", "sleepy", 1);
+      h.runUntil("sleepy to start its grandchild", () -> read(log).contains("grandchild sleep"));
+      long sleepPid = number(read(log), "grandchild sleep pid (\\d+)");
+      long runnerPid = number(read(log), "runner pid (\\d+) starts");
+
+      // A runner that cannot report (stopped, thrashing) is stopped by the executor's own deadline.
+      assertThat(new ProcessBuilder("kill", "-STOP", Long.toString(runnerPid)).start().waitFor())
+          .isZero();
+
+      h.runUntil("the try's exit", () -> h.exitOf("frozen", "sleepy").isPresent());
+      TryExit exit = h.exitOf("frozen", "sleepy").orElseThrow();
+      assertThat(exit.failed()).isTrue();
+      assertThat(exit.reason()).contains("execution_timeout");
+      await("the runner to be gone", () -> !alive(runnerPid));
+      await("the grandchild sleep to be gone", () -> !alive(sleepPid));
+      await("a new runner", () -> h.executor.idleRunners() == 1);
+      assertThat(read(log)).contains("stopping runner pid " + runnerPid);
     }
   }
 

@@ -81,25 +81,37 @@ public final class TestDags {
   public static final class Timeout implements DagFactory {
     @Override
     public Dag create() {
-      DagBuilder dag = Dag.builder("timeout");
-      dag.task(
-              "sleepy",
-              () -> {
-                Process sleep = new ProcessBuilder("sleep", "300").start();
-                System.out.println("grandchild sleep pid " + sleep.pid());
-                // Ignores interrupts, as careless task code does.
-                while (sleep.isAlive()) {
-                  try {
-                    sleep.waitFor();
-                  } catch (InterruptedException e) {
-                    // keep waiting
-                  }
-                }
-                return "never";
-              })
-          .executionTimeout(Duration.ofSeconds(1));
-      return dag.build();
+      return sleepy("timeout", Duration.ofSeconds(1));
     }
+  }
+
+  /** As {@link Timeout}, with three seconds: time for a test to freeze its runner first. */
+  public static final class Frozen implements DagFactory {
+    @Override
+    public Dag create() {
+      return sleepy("frozen", Duration.ofSeconds(3));
+    }
+  }
+
+  private static Dag sleepy(String dagId, Duration timeout) {
+    DagBuilder dag = Dag.builder(dagId);
+    dag.task(
+            "sleepy",
+            () -> {
+              Process sleep = new ProcessBuilder("sleep", "300").start();
+              System.out.println("grandchild sleep pid " + sleep.pid());
+              // Ignores interrupts, as careless task code does.
+              while (sleep.isAlive()) {
+                try {
+                  sleep.waitFor();
+                } catch (InterruptedException e) {
+                  // keep waiting
+                }
+              }
+              return "never";
+            })
+        .executionTimeout(timeout);
+    return dag.build();
   }
 
   /** Runs for a long while, to be killed. */

@@ -326,6 +326,25 @@ public final class TaskInstanceRepository {
         == 1;
   }
 
+  /**
+   * Stores the rendered template fields (JSON) of the running try of {@code id}, as a task runner
+   * reports them before its final state. Does not bump the version, like {@link #heartbeat}.
+   *
+   * @return whether the instance is still running
+   */
+  public boolean setRenderedFields(UUID id, String json) {
+    return db.withHandle(
+            handle ->
+                handle
+                    .createUpdate(
+                        "UPDATE task_instance SET rendered_fields = :json"
+                            + " WHERE id = :id AND state = 'running'")
+                    .bind("json", json)
+                    .bind("id", id)
+                    .execute())
+        == 1;
+  }
+
   /** When the running try of {@code id} last heartbeated, if it is running and has. */
   public Optional<Instant> lastHeartbeat(UUID id) {
     return db.withHandle(

@@ -20,6 +20,19 @@ public final class ExecutionBodies {
     static final String[] REQUIRED = {"state", "end_date"};
   }
 
+  /**
+   * {@code TISkippedDownstreamTasksStatePayload}: tasks to skip, each a task id or a {@code
+   * [task_id, map_index]} pair (map indexes are ignored: the whole task is skipped).
+   */
+  public record TiSkippedDownstream(List<JsonNode> tasks) {
+    static final String[] REQUIRED = {"tasks"};
+
+    /** The task ids named. */
+    public List<String> taskIds() {
+      return tasks.stream().map(t -> t.isArray() ? t.get(0).asText() : t.asText()).toList();
+    }
+  }
+
   /** {@code TIHeartbeatInfo}: the process that claims to run the try. */
   public record TiHeartbeat(String hostname, Integer pid) {
     static final String[] REQUIRED = {"hostname", "pid"};
@@ -55,6 +68,17 @@ public final class ExecutionBodies {
 
   /** {@code VariableResponse}. */
   public record VariableResponse(String key, String value) {}
+
+  /** {@code ConnectionResponse}. */
+  public record ConnectionResponse(
+      String connId,
+      String connType,
+      String host,
+      String schema,
+      String login,
+      String password,
+      Integer port,
+      String extra) {}
 
   /** Airflow's acknowledgement of a stored XCom. */
   public record Message(String message) {}

@@ -1,5 +1,6 @@
 package dev.updraft.web.execution;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.updraft.metadata.state.DagRunRecord;
 import dev.updraft.metadata.state.DagRunRepository;
 import dev.updraft.metadata.state.TaskInstanceRecord;
@@ -13,6 +14,7 @@ import dev.updraft.web.execution.ExecutionBodies.TiHeartbeat;
 import dev.updraft.web.execution.ExecutionBodies.TiRunContext;
 import dev.updraft.web.execution.ExecutionBodies.TiStateUpdate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -33,7 +35,6 @@ public final class TaskInstanceService {
   private final TaskInstanceRepository taskInstances;
   private final DagRunRepository dagRuns;
   private final XComRepository xcoms;
-  private final HeartbeatRegistry heartbeats;
   private final ExecutionJson json;
   private final Clock clock;
 
@@ -41,13 +42,11 @@ public final class TaskInstanceService {
       TaskInstanceRepository taskInstances,
       DagRunRepository dagRuns,
       XComRepository xcoms,
-      HeartbeatRegistry heartbeats,
       ExecutionJson json,
       Clock clock) {
     this.taskInstances = taskInstances;
     this.dagRuns = dagRuns;
     this.xcoms = xcoms;
-    this.heartbeats = heartbeats;
     this.json = json;
     this.clock = clock;
   }
@@ -68,8 +67,8 @@ public final class TaskInstanceService {
       // Re-read: a lost race reports the state the winner left.
       throw invalidState("TI was not in a state where it could be marked as running", find(id));
     }
-    heartbeats.beat(id, clock.instant());
-    // A new try starts without the XComs of the previous one, as in Airflow. The repository
+    // Moving to running set last_heartbeat_at. A new try starts without the XComs of the previous
+    // one, as in Airflow. The repository
     // clears every map index of the task, so mapped instances keep theirs for now.
     if (ti.mapIndex() == TaskInstanceRecord.NOT_MAPPED) {
       xcoms.clear(ti.dagId(), ti.runId(), ti.taskId());
@@ -82,7 +81,10 @@ public final class TaskInstanceService {
         dagRunInfo(run), 0, ti.maxTries(), shouldRetry(ti), List.of(), List.of(), List.of());
   }
 
-  /** Ends a running try in the reported state. */
+  /**
+   * Ends a running try in the reported state. {@code up_for_retry} becomes {@code failed} when the
+   * try has no tries left, as the in-process executor decides.
+   */
   public void updateState(UUID id, TiStateUpdate body) {
     TaskState to =
         TaskState.fromValue(body.state())
@@ -96,13 +98,43 @@ public final class TaskInstanceService {
                             + " 'up_for_retry'",
                         body.state()));
     TaskInstanceRecord ti = find(id);
+    if (to == TaskState.UP_FOR_RETRY && ti.tryNumber() > ti.maxTries()) {
+      to = TaskState.FAILED;
+    }
     TransitionDetails details =
         TransitionDetails.at(body.endDate().toInstant()).expectingVersion(ti.version());
     if (ti.state() != TaskState.RUNNING
         || !taskInstances.transition(id, Set.of(TaskState.RUNNING), to, details)) {
       throw invalidState("TI was not in the running state so it cannot be updated", find(id));
     }
-    heartbeats.forget(id);
+  }
+
+  /** Stores the running try's rendered template fields (Airflow's RTIF). */
+  public void setRenderedFields(UUID id, JsonNode fields) {
+    TaskInstanceRecord ti = find(id);
+    if (ti.state() != TaskState.RUNNING
+        || !taskInstances.setRenderedFields(id, json.write(fields))) {
+      throw invalidState("TI was not in the running state", find(id));
+    }
+  }
+
+  /**
+   * Skips the named tasks of the caller's run that have no state yet, as a branch or a stopped
+   * short-circuit does; tasks already decided keep their state.
+   */
+  public void skipDownstream(UUID id, List<String> taskIds) {
+    TaskInstanceRecord source = find(id);
+    Set<String> wanted = Set.copyOf(taskIds);
+    Instant now = clock.instant();
+    for (TaskInstanceRecord ti : taskInstances.listForRun(source.dagId(), source.runId())) {
+      if (wanted.contains(ti.taskId())) {
+        taskInstances.transition(
+            ti.id(),
+            TaskInstanceRepository.noStateOr(),
+            TaskState.SKIPPED,
+            TransitionDetails.at(now));
+      }
+    }
   }
 
   /** Records that the try is alive, if it is still running on the process that reports it. */
@@ -127,7 +159,15 @@ public final class TaskInstanceService {
           "current_state",
           stateName(ti));
     }
-    heartbeats.beat(id, clock.instant());
+    if (!taskInstances.heartbeat(id, clock.instant())) {
+      // It ended between the read and the write.
+      throw ApiException.reason(
+          409,
+          "not_running",
+          "TI is no longer in the running state and task should terminate",
+          "current_state",
+          stateName(find(id)));
+    }
   }
 
   private TaskInstanceRecord find(UUID id) {

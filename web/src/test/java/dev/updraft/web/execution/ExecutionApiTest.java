@@ -13,7 +13,6 @@ import dev.updraft.metadata.state.TaskInstanceRecord;
 import dev.updraft.metadata.state.TaskInstanceRepository;
 import dev.updraft.metadata.state.TransitionDetails;
 import dev.updraft.metadata.state.VariableRepository;
-import dev.updraft.metadata.state.XComRepository;
 import dev.updraft.sdk.DagRunState;
 import dev.updraft.sdk.TaskState;
 import io.javalin.Javalin;
@@ -22,7 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,10 +46,14 @@ class ExecutionApiTest {
 
   private MetadataDatabase db;
   private TaskInstanceRepository taskInstances;
-  private HeartbeatRegistry heartbeats;
   private Javalin app;
   private TaskInstanceRecord extract;
   private TaskInstanceRecord load;
+  private TaskInstanceRecord report;
+  private java.nio.file.Path artifactRoot;
+  private final dev.updraft.metadata.state.SecretCipher cipher =
+      dev.updraft.metadata.state.SecretCipher.fromBase64Key(
+          dev.updraft.metadata.state.SecretCipher.generateKey());
 
   @BeforeEach
   void start() {
@@ -79,21 +81,18 @@ class ExecutionApiTest {
     taskInstances = new TaskInstanceRepository(db);
     extract = TaskInstanceRecord.newInstance(DAG, RUN, "extract").withMaxTries(2);
     load = TaskInstanceRecord.newInstance(DAG, RUN, "load");
-    taskInstances.createForRun(List.of(extract, load));
+    report = TaskInstanceRecord.newInstance(DAG, RUN, "report");
+    taskInstances.createForRun(List.of(extract, load, report));
     queue(extract.id());
     queue(load.id());
     new VariableRepository(db).set("region", "eu");
 
-    heartbeats = new HeartbeatRegistry();
-    var deps =
-        new ExecutionApiDependencies(
-            taskInstances,
-            new DagRunRepository(db),
-            new XComRepository(db),
-            new VariableRepository(db),
-            tokens,
-            heartbeats,
-            Clock.systemUTC());
+    try {
+      artifactRoot = java.nio.file.Files.createTempDirectory("artifacts");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    var deps = ExecutionApiDependencies.of(db, tokens, artifactRoot, cipher);
     app = ExecutionApi.create(deps).start(0);
   }
 
@@ -140,7 +139,7 @@ class ExecutionApiTest {
     assertThat(ti.hostname()).isEqualTo("worker-1");
     assertThat(ti.pid()).isEqualTo(4242);
     assertThat(ti.startDate()).isEqualTo(Instant.parse("2025-01-01T00:00:05.123456Z"));
-    assertThat(heartbeats.lastBeat(extract.id())).isPresent();
+    assertThat(taskInstances.lastHeartbeat(extract.id())).isPresent();
   }
 
   @Test
@@ -170,7 +169,7 @@ class ExecutionApiTest {
   @Test
   void heartbeatFromTheRecordedProcessIs204() throws Exception {
     run(extract.id());
-    Instant before = heartbeats.lastBeat(extract.id()).orElseThrow();
+    Instant before = taskInstances.lastHeartbeat(extract.id()).orElseThrow();
 
     var response =
         send(
@@ -180,7 +179,7 @@ class ExecutionApiTest {
             "{\"hostname\": \"worker-1\", \"pid\": 4242}");
 
     assertThat(response.statusCode()).isEqualTo(204);
-    assertThat(heartbeats.lastBeat(extract.id()).orElseThrow()).isAfterOrEqualTo(before);
+    assertThat(taskInstances.lastHeartbeat(extract.id()).orElseThrow()).isAfterOrEqualTo(before);
   }
 
   @Test
@@ -237,7 +236,105 @@ class ExecutionApiTest {
     TaskInstanceRecord ti = taskInstances.find(extract.id()).orElseThrow();
     assertThat(ti.state()).isEqualTo(TaskState.SUCCESS);
     assertThat(ti.endDate()).isEqualTo(Instant.parse("2025-01-01T00:01:00Z"));
-    assertThat(heartbeats.lastBeat(extract.id())).isEmpty();
+    assertThat(taskInstances.lastHeartbeat(extract.id())).isEmpty();
+  }
+
+  @Test
+  void upForRetryWithTriesLeftIsKeptAndWithoutBecomesFailed() throws Exception {
+    run(extract.id());
+    run(load.id());
+    String body = "{\"state\": \"up_for_retry\", \"end_date\": \"2025-01-01T00:01:00Z\"}";
+
+    assertThat(send("PATCH", tiPath(extract.id(), "state"), token(extract.id()), body).statusCode())
+        .isEqualTo(204);
+    assertThat(send("PATCH", tiPath(load.id(), "state"), token(load.id()), body).statusCode())
+        .isEqualTo(204);
+
+    assertThat(taskInstances.find(extract.id()).orElseThrow().state())
+        .isEqualTo(TaskState.UP_FOR_RETRY);
+    assertThat(taskInstances.find(load.id()).orElseThrow().state()).isEqualTo(TaskState.FAILED);
+  }
+
+  @Test
+  void rtifIsStoredOnTheRunningTry() throws Exception {
+    run(extract.id());
+
+    var response =
+        send(
+            "PUT",
+            tiPath(extract.id(), "rtif"),
+            token(extract.id()),
+            "{\"bash_command\": \"echo 2025-01-01\"}");
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat(
+            mapper
+                .readTree(taskInstances.find(extract.id()).orElseThrow().renderedFields())
+                .get("bash_command")
+                .asText())
+        .isEqualTo("echo 2025-01-01");
+  }
+
+  @Test
+  void skipDownstreamSkipsOnlyUndecidedTasksOfTheRun() throws Exception {
+    run(extract.id());
+
+    var response =
+        send(
+            "PATCH",
+            tiPath(extract.id(), "skip-downstream"),
+            token(extract.id()),
+            "{\"tasks\": [\"report\", [\"load\", -1]]}");
+
+    assertThat(response.statusCode()).isEqualTo(204);
+    assertThat(taskInstances.find(report.id()).orElseThrow().state()).isEqualTo(TaskState.SKIPPED);
+    assertThat(taskInstances.find(load.id()).orElseThrow().state()).isEqualTo(TaskState.QUEUED);
+  }
+
+  @Test
+  void artifactsArePublishedAndReadBackInTheCallersRun() throws Exception {
+    run(extract.id());
+    String auth = token(extract.id());
+
+    var begun =
+        send(
+            "POST",
+            "/execution/artifacts/executions",
+            auth,
+            "{\"component_type\": \"LineWriter\", \"inputs\": {}, \"parameters\": {\"rows\": 3}}");
+    assertThat(begun.statusCode()).isEqualTo(201);
+    long executionId = mapper.readTree(begun.body()).get("execution_id").asLong();
+    var published =
+        send(
+            "POST",
+            "/execution/artifacts/executions/" + executionId + "/publish",
+            auth,
+            "{\"outputs\": {\"examples\": [{\"type\": \"Examples\", \"uri\": \"/tmp/ex/1\","
+                + " \"state\": \"PENDING\", \"properties\": {\"split_names\": \"train\"}}]}}");
+    assertThat(published.statusCode()).isEqualTo(200);
+    JsonNode out = mapper.readTree(published.body()).get("outputs").get("examples").get(0);
+    assertThat(out.get("id").isNumber()).isTrue();
+    assertThat(out.get("state").asText()).isEqualTo("LIVE");
+
+    var read = send("GET", "/execution/artifacts/outputs/extract/examples", auth, null);
+    JsonNode artifacts = mapper.readTree(read.body()).get("artifacts");
+    assertThat(artifacts).hasSize(1);
+    assertThat(artifacts.get(0).get("uri").asText()).isEqualTo("/tmp/ex/1");
+    assertThat(artifacts.get(0).get("type").asText()).isEqualTo("Examples");
+    assertThat(artifacts.get(0).get("properties").get("split_names").asText()).isEqualTo("train");
+
+    run(load.id());
+    var foreign =
+        send(
+            "POST",
+            "/execution/artifacts/executions/" + executionId + "/fail",
+            token(load.id()),
+            "{\"reason\": \"not mine\"}");
+    assertThat(foreign.statusCode()).isEqualTo(403);
+
+    var latest = send("GET", "/execution/artifacts/latest/Examples?limit=5", auth, null);
+    assertThat(mapper.readTree(latest.body()).get("artifacts").get(0).get("id").asLong())
+        .isEqualTo(out.get("id").asLong());
   }
 
   @Test
@@ -326,6 +423,25 @@ class ExecutionApiTest {
     assertThat(found.statusCode()).isEqualTo(200);
     assertThat(mapper.readTree(found.body()))
         .isEqualTo(mapper.readTree("{\"key\": \"region\", \"value\": \"eu\"}"));
+    assertThat(missing.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void connectionsAreReadByIdInAirflowsShape() throws Exception {
+    new dev.updraft.metadata.state.ConnectionRepository(db, cipher)
+        .set(
+            new dev.updraft.metadata.state.ConnectionRecord(
+                "warehouse", "postgres", null, "db.local", "dw", "etl", "s3cret", 5432, null));
+
+    var found = send("GET", "/execution/connections/warehouse", token(load.id()), null);
+    var missing = send("GET", "/execution/connections/nope", token(load.id()), null);
+
+    assertThat(found.statusCode()).isEqualTo(200);
+    JsonNode connection = mapper.readTree(found.body());
+    assertThat(connection.get("conn_id").asText()).isEqualTo("warehouse");
+    assertThat(connection.get("conn_type").asText()).isEqualTo("postgres");
+    assertThat(connection.get("password").asText()).isEqualTo("s3cret");
+    assertThat(connection.get("port").asInt()).isEqualTo(5432);
     assertThat(missing.statusCode()).isEqualTo(404);
   }
 

@@ -21,6 +21,8 @@ import java.util.Map;
  *     UPDRAFT_TASK_HEARTBEAT_TIMEOUT_SECONDS}, default 300)
  * @param schedulerHealthThreshold a scheduler silent this long is dead ({@code
  *     UPDRAFT_SCHEDULER_HEALTH_CHECK_THRESHOLD_SECONDS}, default 30)
+ * @param localRunners warm runner JVMs of the LocalExecutor ({@code UPDRAFT_LOCAL_RUNNERS}, default
+ *     4)
  */
 public record DaemonOptions(
     String apiHost,
@@ -30,7 +32,8 @@ public record DaemonOptions(
     Duration dagRefreshInterval,
     boolean pausedAtCreation,
     Duration taskHeartbeatTimeout,
-    Duration schedulerHealthThreshold) {
+    Duration schedulerHealthThreshold,
+    int localRunners) {
 
   /** The executor that runs each try in a child JVM. */
   public static final String LOCAL = "LocalExecutor";
@@ -57,7 +60,8 @@ public record DaemonOptions(
             integer(env, "UPDRAFT_DAG_REFRESH_INTERVAL_SECONDS", standalone ? 5 : 30)),
         paused == null ? !standalone : !"false".equalsIgnoreCase(paused.trim()),
         Duration.ofSeconds(integer(env, "UPDRAFT_TASK_HEARTBEAT_TIMEOUT_SECONDS", 300)),
-        Duration.ofSeconds(integer(env, "UPDRAFT_SCHEDULER_HEALTH_CHECK_THRESHOLD_SECONDS", 30)));
+        Duration.ofSeconds(integer(env, "UPDRAFT_SCHEDULER_HEALTH_CHECK_THRESHOLD_SECONDS", 30)),
+        integer(env, "UPDRAFT_LOCAL_RUNNERS", 4));
   }
 
   private static int integer(Map<String, String> env, String name, int fallback) {

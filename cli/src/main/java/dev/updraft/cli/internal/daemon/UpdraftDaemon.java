@@ -1,6 +1,8 @@
 package dev.updraft.cli.internal.daemon;
 
 import dev.updraft.cli.UpdraftConfig;
+import dev.updraft.executor.local.LocalExecutor;
+import dev.updraft.executor.local.LocalExecutorSettings;
 import dev.updraft.executor.local.TryLogPaths;
 import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.scheduler.dagbag.LoadedDag;
@@ -41,6 +43,8 @@ import java.util.concurrent.CountDownLatch;
  * #close()}; a process killed outright leaves its job to be found dead by the next one.
  */
 public final class UpdraftDaemon implements AutoCloseable {
+  private static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
+
   private final List<AutoCloseable> resources = new ArrayList<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stopping;
@@ -95,7 +99,19 @@ public final class UpdraftDaemon implements AutoCloseable {
     dags = new FolderDags(watchers);
 
     Path home = config.home();
-    TaskExecutor executor = executor(options, home);
+    auth = SimpleAuthManager.fromEnvironment(env, home);
+    TaskTokens tokens = new TaskTokens(secret());
+    api =
+        ApiServer.builder(db, auth)
+            .host(standalone ? options.apiHost() : "127.0.0.1")
+            .port(standalone ? options.apiPort() : 0)
+            .routes(
+                app ->
+                    ExecutionApi.register(
+                        app, ExecutionApiDependencies.of(db, tokens, home.resolve("artifacts"))))
+            .start();
+    resources.add(api);
+    TaskExecutor executor = executor(options, home, tokens, "http://127.0.0.1:" + api.port());
     LoopSettings settings =
         new LoopSettings(options.parallelism(), Duration.ofMillis(50))
             .withHeartbeats(
@@ -134,16 +150,6 @@ public final class UpdraftDaemon implements AutoCloseable {
       resources.add(DagFolderRefresher.start(watcher, options.dagRefreshInterval(), listener));
     }
 
-    auth = SimpleAuthManager.fromEnvironment(env, home);
-    TaskTokens tokens = new TaskTokens(secret());
-    api =
-        ApiServer.builder(db, auth)
-            .host(standalone ? options.apiHost() : "127.0.0.1")
-            .port(standalone ? options.apiPort() : 0)
-            .routes(app -> ExecutionApi.register(app, ExecutionApiDependencies.of(db, tokens)))
-            .start();
-    resources.add(api);
-
     loop.startJob(hostname());
     loopThread =
         new Thread(
@@ -158,8 +164,23 @@ public final class UpdraftDaemon implements AutoCloseable {
     loopThread.start();
   }
 
-  private TaskExecutor executor(DaemonOptions options, Path home) {
-    TryLogPaths logs = new TryLogPaths(home.resolve("logs"));
+  private TaskExecutor executor(
+      DaemonOptions options, Path home, TaskTokens tokens, String apiBase) {
+    Path logsRoot = home.resolve("logs");
+    if (options.executor().equals(DaemonOptions.LOCAL)) {
+      LocalExecutor executor =
+          new LocalExecutor(
+              LocalExecutorSettings.defaults().withPoolSize(options.localRunners()),
+              // Tokens are not refreshed yet, so they must outlive the longest try.
+              t -> tokens.issue(t.taskInstanceId(), TOKEN_LIFETIME),
+              apiBase + ExecutionApi.PREFIX,
+              dagId -> dags.loaded(dagId).map(d -> Path.of(d.source())),
+              dags,
+              logsRoot);
+      resources.add(executor);
+      return executor;
+    }
+    TryLogPaths logs = new TryLogPaths(logsRoot);
     InProcessExecutor executor =
         new InProcessExecutor(
             db,

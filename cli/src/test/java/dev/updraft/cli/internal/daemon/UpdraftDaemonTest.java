@@ -110,52 +110,6 @@ class UpdraftDaemonTest {
     assertThat(err.toString()).isEmpty();
   }
 
-  @Test
-  void aJarDroppedIntoTheDagsFolderIsPickedUpWithoutARestart() throws Exception {
-    UpdraftConfig config = config();
-    Map<String, String> env =
-        Map.of(
-            "UPDRAFT_API_PORT", "0",
-            "UPDRAFT_EXECUTOR", "InProcessExecutor",
-            "UPDRAFT_LOAD_EXAMPLES", "false",
-            "UPDRAFT_DAG_REFRESH_INTERVAL_SECONDS", "1");
-    StringWriter errors = new StringWriter();
-    UpdraftConfig noExamples =
-        new UpdraftConfig(home, home.resolve("dags"), null, false, config.database());
-    try (UpdraftDaemon daemon =
-        UpdraftDaemon.start(
-            noExamples,
-            DaemonOptions.fromEnvironment(env, true),
-            env,
-            true,
-            new PrintWriter(errors, true))) {
-      assertThat(daemon.dags()).isEmpty();
-      Path examplesJarOrFolder = config.examplesFolder();
-      copyTree(examplesJarOrFolder, home.resolve("dags/examples"));
-      Instant deadline = Instant.now().plusSeconds(20);
-      while (daemon.dags().isEmpty() && Instant.now().isBefore(deadline)) {
-        Thread.sleep(100);
-      }
-      assertThat(daemon.dags())
-          .as("import errors: %s, errors: %s", daemon.importErrors(), errors)
-          .extracting(LoadedDag::dagId)
-          .contains("hello_world");
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws Exception {
-    try (var paths = Files.walk(from)) {
-      for (Path source : paths.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
-    }
-  }
-
   @SuppressWarnings("unchecked")
   private static List<Map<String, Object>> awaitRunState(
       UpdraftConfig config, String dagId, String state) throws Exception {

@@ -116,8 +116,8 @@ public final class UpdraftDaemon implements AutoCloseable {
         new LoopSettings(options.parallelism(), Duration.ofMillis(50))
             .withHeartbeats(
                 options.taskHeartbeatTimeout(),
-                Duration.ofSeconds(10),
-                Duration.ofSeconds(5),
+                shorter(Duration.ofSeconds(10), options.taskHeartbeatTimeout().dividedBy(2)),
+                shorter(Duration.ofSeconds(5), options.schedulerHealthThreshold().dividedBy(3)),
                 options.schedulerHealthThreshold());
     loop = new SchedulingLoop(db, dags, executor, settings, Clock.systemUTC());
 
@@ -170,7 +170,10 @@ public final class UpdraftDaemon implements AutoCloseable {
     if (options.executor().equals(DaemonOptions.LOCAL)) {
       LocalExecutor executor =
           new LocalExecutor(
-              LocalExecutorSettings.defaults().withPoolSize(options.localRunners()),
+              LocalExecutorSettings.defaults()
+                  .withPoolSize(options.localRunners())
+                  .withHeartbeatInterval(
+                      shorter(Duration.ofSeconds(5), options.taskHeartbeatTimeout().dividedBy(3))),
               // Tokens are not refreshed yet, so they must outlive the longest try.
               t -> tokens.issue(t.taskInstanceId(), TOKEN_LIFETIME),
               apiBase + ExecutionApi.PREFIX,
@@ -189,10 +192,16 @@ public final class UpdraftDaemon implements AutoCloseable {
             options.parallelism(),
             TryLogSink.files(
                 t -> logs.logFile(t.dagId(), t.runId(), t.taskId(), -1, t.tryNumber())),
-            InProcessExecutor.DEFAULT_HEARTBEAT,
+            // Beats well inside the timeout, so a live try is never taken for a zombie.
+            shorter(
+                InProcessExecutor.DEFAULT_HEARTBEAT, options.taskHeartbeatTimeout().dividedBy(3)),
             Clock.systemUTC());
     resources.add(executor);
     return executor;
+  }
+
+  private static Duration shorter(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private static List<Path> folders(UpdraftConfig config) {

@@ -17,6 +17,11 @@ final class BenchDags {
 
   /** {@code tasks} Java tasks in a line, each sleeping {@code sleepMillis}. */
   static CompiledDag sequential(int tasks, long sleepMillis) {
+    return DagCompiler.compile(sequentialDag(tasks, sleepMillis));
+  }
+
+  /** The DAG of {@link #sequential}, not compiled. */
+  static Dag sequentialDag(int tasks, long sleepMillis) {
     DagBuilder dag = Dag.builder(SEQUENTIAL);
     TaskHandle<?> previous = null;
     for (int i = 0; i < tasks; i++) {
@@ -32,7 +37,7 @@ final class BenchDags {
       }
       previous = task;
     }
-    return DagCompiler.compile(dag.build());
+    return dag.build();
   }
 
   /** {@code tasks} independent empty tasks; max_active_tasks lets parallelism be the limit. */

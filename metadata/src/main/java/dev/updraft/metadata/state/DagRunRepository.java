@@ -98,6 +98,29 @@ public final class DagRunRepository {
     return error;
   }
 
+  /**
+   * Locks run {@code runId} for the caller's transaction and answers it, if it is in {@code state}
+   * and no other transaction holds it ({@code FOR UPDATE SKIP LOCKED}); {@code extraCondition} is
+   * added to the WHERE clause as is (e.g. that its DAG is not paused). Call inside {@link
+   * MetadataDatabase#inTransaction}, or the lock ends at once.
+   */
+  public Optional<DagRunRecord> lockIfFree(
+      String dagId, String runId, DagRunState state, String extraCondition) {
+    return db.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT * FROM dag_run WHERE dag_id = :dagId AND run_id = :runId"
+                        + " AND state = :state"
+                        + extraCondition
+                        + " FOR UPDATE SKIP LOCKED")
+                .bind("dagId", dagId)
+                .bind("runId", runId)
+                .bind("state", state.value())
+                .map(MAPPER)
+                .findOne());
+  }
+
   /** The run {@code runId} of {@code dagId}, if it exists. */
   public Optional<DagRunRecord> find(String dagId, String runId) {
     return db.withHandle(

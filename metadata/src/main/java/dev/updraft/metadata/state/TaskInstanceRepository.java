@@ -503,9 +503,9 @@ public final class TaskInstanceRepository {
    * scheduler's bulk moves (none to scheduled, scheduled to queued); a move that ends a try records
    * it in the history too.
    *
-   * @return the ids of the instances that moved
+   * @return the instances that moved, as written
    */
-  public List<UUID> transitionAll(
+  public List<TaskInstanceRecord> transitionAll(
       List<TaskInstanceRecord> current, TaskState to, TransitionDetails details) {
     if (current.isEmpty()) {
       return List.of();
@@ -513,21 +513,23 @@ public final class TaskInstanceRepository {
     return db.inTransaction(
         handle -> {
           PreparedBatch batch = handle.prepareBatch(COMPARE_AND_SET);
+          List<TaskInstanceRecord> written = new ArrayList<>();
           for (TaskInstanceRecord ti : current) {
-            bindCompareAndSet(batch, TaskInstanceTransitions.apply(ti, to, details), ti.version());
+            TaskInstanceRecord next = TaskInstanceTransitions.apply(ti, to, details);
+            written.add(next);
+            bindCompareAndSet(batch, next, ti.version());
             batch.add();
           }
           int[] counts = batch.execute();
-          List<UUID> moved = new ArrayList<>();
+          List<TaskInstanceRecord> moved = new ArrayList<>();
           for (int i = 0; i < counts.length; i++) {
             if (counts[i] == 1) {
-              moved.add(current.get(i).id());
+              moved.add(written.get(i));
             }
           }
           if (TaskInstanceTransitions.endsTry(to)) {
-            for (UUID id : moved) {
-              TaskInstanceRecord ti = read(handle, id).orElseThrow();
-              recordTry(handle, id, ti.tryNumber());
+            for (TaskInstanceRecord ti : moved) {
+              recordTry(handle, ti.id(), ti.tryNumber());
             }
           }
           return moved;

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the task instance from queued to running, runs the try with XComs in the {@code xcom} table and
  * artifacts recorded as lineage, and writes the outcome (see {@link OutcomeWriter}).
  */
-public final class InProcessExecutor implements TaskExecutor, AutoCloseable {
+public final class InProcessExecutor implements TaskExecutor, QueuedRecords, AutoCloseable {
   /** How often running tries heartbeat unless told otherwise (Airflow's task heartbeat). */
   public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(5);
 
@@ -113,11 +113,16 @@ public final class InProcessExecutor implements TaskExecutor, AutoCloseable {
 
   @Override
   public void submit(QueuedTry queuedTry) {
+    submit(queuedTry, null);
+  }
+
+  @Override
+  public void submit(QueuedTry queuedTry, TaskInstanceRecord queued) {
     threads.execute(
         () -> {
           TryExit exit = TryExit.failed(queuedTry, "the in-process runner stopped unexpectedly");
           try {
-            run(queuedTry);
+            run(queuedTry, queued);
             exit = TryExit.reported(queuedTry);
           } finally {
             tryExit.accept(exit);
@@ -130,9 +135,13 @@ public final class InProcessExecutor implements TaskExecutor, AutoCloseable {
     this.tryExit = listener;
   }
 
-  private void run(QueuedTry queued) {
+  /**
+   * @param known the row as the scheduler queued it, or {@code null} to read it
+   */
+  private void run(QueuedTry queued, TaskInstanceRecord known) {
     Optional<CompiledDag> dag = dags.find(queued.dagId());
-    Optional<TaskInstanceRecord> found = instances.find(queued.taskInstanceId());
+    Optional<TaskInstanceRecord> found =
+        known != null ? Optional.of(known) : instances.find(queued.taskInstanceId());
     if (found.isEmpty() || found.get().state() != TaskState.QUEUED) {
       return; // no longer queued: cleared or taken by someone else
     }

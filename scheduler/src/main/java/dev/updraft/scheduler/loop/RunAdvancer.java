@@ -72,10 +72,12 @@ final class RunAdvancer {
     return db.inTransaction(
         handle -> {
           // Another scheduler holds the run, or it is no longer running: leave it.
-          if (RunLocks.lockOne(handle, key, DagRunState.RUNNING).isEmpty()) {
+          Optional<DagRunRecord> locked =
+              runs.lockIfFree(key.dagId(), key.runId(), DagRunState.RUNNING, RunLocks.NOT_PAUSED);
+          if (locked.isEmpty()) {
             return 0;
           }
-          DagRunRecord run = runs.find(key.dagId(), key.runId()).orElseThrow();
+          DagRunRecord run = locked.get();
           // Cheap index probes first: a big run whose instances are all in flight needs no
           // closer look until one of them moves.
           if (!needsDecisions(key, dag.get(), run, now)) {
@@ -86,13 +88,21 @@ final class RunAdvancer {
           if (changes > 0) {
             tis = instances.listForRun(key.dagId(), key.runId());
           }
-          int decided = decider.decide(dag.get(), run, tis, now);
-          if (decided > 0) {
-            // The run's state is decided on what the decisions left, not on what they read.
-            tis = instances.listForRun(key.dagId(), key.runId());
-          }
-          return changes + decided + finisher.finish(dag.get(), run, tis, now);
+          List<TaskInstanceRecord> decided = decider.decide(dag.get(), run, tis, now);
+          // The run's state is decided on what the decisions left, not on what they read.
+          tis = replaced(tis, decided);
+          return changes + decided.size() + finisher.finish(dag.get(), run, tis, now);
         });
+  }
+
+  private static List<TaskInstanceRecord> replaced(
+      List<TaskInstanceRecord> tis, List<TaskInstanceRecord> changed) {
+    if (changed.isEmpty()) {
+      return tis;
+    }
+    Map<java.util.UUID, TaskInstanceRecord> byId = new java.util.HashMap<>();
+    changed.forEach(ti -> byId.put(ti.id(), ti));
+    return tis.stream().map(ti -> byId.getOrDefault(ti.id(), ti)).toList();
   }
 
   /**

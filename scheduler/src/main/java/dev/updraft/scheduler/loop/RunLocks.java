@@ -2,7 +2,6 @@ package dev.updraft.scheduler.loop;
 
 import dev.updraft.sdk.DagRunState;
 import java.util.List;
-import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -31,21 +30,6 @@ final class RunLocks {
         .bind("limit", limit)
         .map((rs, ctx) -> new RunKey(rs.getString("dag_id"), rs.getString("run_id")))
         .list();
-  }
-
-  /** Locks the run if it is still in {@code state} and no one else holds it. */
-  static Optional<RunKey> lockOne(Handle handle, RunKey key, DagRunState state) {
-    return handle
-        .createQuery(
-            "SELECT dag_id, run_id FROM dag_run WHERE dag_id = :dagId AND run_id = :runId"
-                + " AND state = :state"
-                + NOT_PAUSED
-                + " FOR UPDATE SKIP LOCKED")
-        .bind("dagId", key.dagId())
-        .bind("runId", key.runId())
-        .bind("state", state.value())
-        .map((rs, ctx) -> new RunKey(rs.getString("dag_id"), rs.getString("run_id")))
-        .findOne();
   }
 
   /** Runs in {@code state} per DAG id. */

@@ -28,6 +28,7 @@ public final class SchedulingLoop {
   private final LoopSettings settings;
   private final Clock clock;
   private final LoopWakeup wakeup = new LoopWakeup();
+  private final LoopDags dags;
   private final ExitEvents exits;
   private final Housekeeping housekeeping;
 
@@ -37,6 +38,7 @@ public final class SchedulingLoop {
       TaskExecutor executor,
       LoopSettings settings,
       Clock clock) {
+    this.dags = dags;
     this.runs = new DagRunRepository(db, clock);
     TaskInstanceRepository instances = new TaskInstanceRepository(db, clock);
     TryFailures failures = new TryFailures(instances, new EventLogRepository(db, clock));
@@ -53,7 +55,10 @@ public final class SchedulingLoop {
     executor.onTryExit(
         exit -> {
           exits.accept(exit);
-          wakeup.signal();
+          // The loop is woken unless the follow-up already queued what the try made ready.
+          if (exit.failed() || !followUp(exit.queuedTry())) {
+            wakeup.signal();
+          }
         });
   }
 
@@ -70,6 +75,29 @@ public final class SchedulingLoop {
   /** Ends this loop's scheduler job, if it has one (a clean stop). */
   public void endJob() {
     housekeeping.endJob();
+  }
+
+  /**
+   * Airflow's {@code schedule_after_task_execution}: on the thread that saw a try end, decide its
+   * run at once and queue what became ready, instead of waiting for the loop's next pass. The run
+   * lock and the compare-and-set writes make this safe beside the loop; a failure here is left to
+   * the loop's next pass.
+   */
+  private boolean followUp(QueuedTry done) {
+    boolean hasDownstream =
+        dags.find(done.dagId())
+            .map(dag -> dag.hasTask(done.taskId()) && !dag.downstream(done.taskId()).isEmpty())
+            .orElse(false);
+    if (!hasDownstream) {
+      return false; // a leaf: what is left (the run's state) is the loop's, in its batches
+    }
+    try {
+      Instant now = clock.instant();
+      return advancer.advance(new RunLocks.RunKey(done.dagId(), done.runId()), now) > 0
+          && queuer.queue(now) > 0;
+    } catch (RuntimeException e) {
+      return false; // the loop's next pass does the same work
+    }
   }
 
   /** Signals the loop to run its next pass now (executors and run requests use it). */

@@ -31,8 +31,9 @@ final class TaskInstanceDecider {
     this.instances = instances;
   }
 
-  /** Decides {@code tis} of {@code run} at {@code now}; how many it changed. */
-  int decide(CompiledDag dag, DagRunRecord run, List<TaskInstanceRecord> tis, Instant now) {
+  /** Decides {@code tis} of {@code run} at {@code now}; the instances it changed, as written. */
+  List<TaskInstanceRecord> decide(
+      CompiledDag dag, DagRunRecord run, List<TaskInstanceRecord> tis, Instant now) {
     Map<String, TaskState> states = new HashMap<>();
     tis.forEach(ti -> states.put(ti.taskId(), ti.state()));
     // Grouped by where they go, so each group is one batch of compare-and-set updates.
@@ -49,12 +50,12 @@ final class TaskInstanceDecider {
         moves.computeIfAbsent(to, k -> new ArrayList<>()).add(ti);
       }
     }
-    int changes = 0;
+    List<TaskInstanceRecord> changed = new ArrayList<>();
     for (Map.Entry<TaskState, List<TaskInstanceRecord>> move : moves.entrySet()) {
-      changes +=
-          instances.transitionAll(move.getValue(), move.getKey(), TransitionDetails.at(now)).size();
+      changed.addAll(
+          instances.transitionAll(move.getValue(), move.getKey(), TransitionDetails.at(now)));
     }
-    return changes;
+    return changed;
   }
 
   /**

@@ -37,6 +37,14 @@ final class TaskQueuer {
   private final TaskExecutor executor;
   private final LoopSettings settings;
   private final java.util.function.Supplier<Long> jobId;
+  private final Map<String, Optional<Instant>> logicalDates =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Optional<Instant>> eldest) {
+              return size() > 1_000;
+            }
+          });
 
   TaskQueuer(
       MetadataDatabase db,
@@ -63,11 +71,8 @@ final class TaskQueuer {
     }
     Map<java.util.UUID, TaskInstanceRecord> byId = new HashMap<>();
     List<Candidate> candidates = new ArrayList<>();
-    Map<String, Optional<DagRunRecord>> runCache = new HashMap<>();
     for (TaskInstanceRecord ti : scheduled) {
-      Optional<DagRunRecord> run =
-          runCache.computeIfAbsent(
-              ti.dagId() + "\u0000" + ti.runId(), k -> runs.find(ti.dagId(), ti.runId()));
+      Optional<Instant> logicalDate = logicalDate(ti.dagId(), ti.runId());
       byId.put(ti.id(), ti);
       candidates.add(
           new Candidate(
@@ -76,7 +81,7 @@ final class TaskQueuer {
               ti.runId(),
               ti.taskId(),
               ti.priorityWeight() == null ? 1 : ti.priorityWeight(),
-              run.map(DagRunRecord::logicalDate).orElse(null),
+              logicalDate.orElse(null),
               ti.mapIndex(),
               ti.pool(),
               Math.max(1, ti.poolSlots())));
@@ -86,24 +91,37 @@ final class TaskQueuer {
     for (Candidate c : selection.toQueue()) {
       chosen.add(byId.get(c.id()));
     }
-    List<java.util.UUID> moved =
+    List<TaskInstanceRecord> moved =
         instances.transitionAll(
             chosen,
             TaskState.QUEUED,
             TransitionDetails.at(now).withExecutor(executor.name(), null));
     Long job = jobId.get();
     if (job != null) {
-      instances.markQueuedBy(moved, job);
+      instances.markQueuedBy(moved.stream().map(TaskInstanceRecord::id).toList(), job);
     }
     // Handed over only once the move to queued has committed, so a fast try cannot race it.
-    java.util.Set<java.util.UUID> movedIds = new java.util.HashSet<>(moved);
-    for (TaskInstanceRecord ti : chosen) {
-      if (movedIds.contains(ti.id())) {
-        executor.submit(
-            new QueuedTry(ti.id(), ti.dagId(), ti.runId(), ti.taskId(), ti.tryNumber()));
+    for (TaskInstanceRecord ti : moved) {
+      QueuedTry queuedTry =
+          new QueuedTry(ti.id(), ti.dagId(), ti.runId(), ti.taskId(), ti.tryNumber());
+      if (executor instanceof QueuedRecords withRecords) {
+        withRecords.submit(queuedTry, ti);
+      } else {
+        executor.submit(queuedTry);
       }
     }
     return moved.size();
+  }
+
+  // A run's logical date never changes, so each run is read once, not once per pass.
+  private Optional<Instant> logicalDate(String dagId, String runId) {
+    String key = dagId + '\u0000' + runId;
+    Optional<Instant> known = logicalDates.get(key);
+    if (known == null) {
+      known = runs.find(dagId, runId).map(DagRunRecord::logicalDate);
+      logicalDates.put(key, known);
+    }
+    return known;
   }
 
   /** What is taken now: task instances queued or running, against pools and DAG limits. */

@@ -59,18 +59,17 @@ public final class TaskInstanceService {
     }
     TaskInstanceRecord ti = find(id);
     TransitionDetails details =
-        TransitionDetails.at(body.startDate().toInstant())
-            .withProcess(body.hostname(), body.pid())
-            .expectingVersion(ti.version());
+        TransitionDetails.at(body.startDate().toInstant()).withProcess(body.hostname(), body.pid());
+    // One compare-and-set on the row as read: no second read on the hot path.
     if (!MAY_START.contains(ti.state())
-        || !taskInstances.transition(id, MAY_START, TaskState.RUNNING, details)) {
+        || taskInstances.transitionFrom(ti, TaskState.RUNNING, details).isEmpty()) {
       // Re-read: a lost race reports the state the winner left.
       throw invalidState("TI was not in a state where it could be marked as running", find(id));
     }
     // Moving to running set last_heartbeat_at. A new try starts without the XComs of the previous
-    // one, as in Airflow. The repository
-    // clears every map index of the task, so mapped instances keep theirs for now.
-    if (ti.mapIndex() == TaskInstanceRecord.NOT_MAPPED) {
+    // one, as in Airflow (a first try has none). The repository clears every map index of the
+    // task, so mapped instances keep theirs for now.
+    if (ti.tryNumber() > 1 && ti.mapIndex() == TaskInstanceRecord.NOT_MAPPED) {
       xcoms.clear(ti.dagId(), ti.runId(), ti.taskId());
     }
     DagRunRecord run =
@@ -101,10 +100,9 @@ public final class TaskInstanceService {
     if (to == TaskState.UP_FOR_RETRY && ti.tryNumber() > ti.maxTries()) {
       to = TaskState.FAILED;
     }
-    TransitionDetails details =
-        TransitionDetails.at(body.endDate().toInstant()).expectingVersion(ti.version());
+    TransitionDetails details = TransitionDetails.at(body.endDate().toInstant());
     if (ti.state() != TaskState.RUNNING
-        || !taskInstances.transition(id, Set.of(TaskState.RUNNING), to, details)) {
+        || taskInstances.transitionFrom(ti, to, details).isEmpty()) {
       throw invalidState("TI was not in the running state so it cannot be updated", find(id));
     }
   }

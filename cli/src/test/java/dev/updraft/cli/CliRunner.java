@@ -10,12 +10,13 @@ import java.util.Map;
 import picocli.CommandLine;
 
 /** Runs the CLI against the example DAGs and an H2 file database under {@code home}. */
-final class CliRunner {
-  record Outcome(int exitCode, String out, String err) {}
+public final class CliRunner {
+  /** How a command ended and what it printed. */
+  public record Outcome(int exitCode, String out, String err) {}
 
   private final UpdraftConfig config;
 
-  CliRunner(Path home) throws Exception {
+  public CliRunner(Path home) throws Exception {
     Path examples =
         Path.of(HelloWorld.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     this.config =
@@ -27,7 +28,7 @@ final class CliRunner {
             DatabaseConfig.fromEnvironment(Map.of(), home));
   }
 
-  Outcome run(String... args) {
+  public Outcome run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine line = UpdraftCommand.commandLine(config);
@@ -37,8 +38,13 @@ final class CliRunner {
     return new Outcome(code, out.toString(), err.toString());
   }
 
+  /** The configuration the commands run with. */
+  public UpdraftConfig config() {
+    return config;
+  }
+
   /** The metadata database the commands write, to check what they did. */
-  MetadataDatabase database() {
+  public MetadataDatabase database() {
     return MetadataDatabase.open(config.database());
   }
 }

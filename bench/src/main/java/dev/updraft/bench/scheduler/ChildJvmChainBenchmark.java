@@ -5,7 +5,6 @@ import dev.updraft.bench.Percentiles;
 import dev.updraft.executor.local.LocalExecutor;
 import dev.updraft.executor.local.LocalExecutorSettings;
 import dev.updraft.metadata.state.DagRunRepository;
-import dev.updraft.metadata.state.DagRunType;
 import dev.updraft.metadata.state.NewDagRun;
 import dev.updraft.scheduler.loop.LoopDags;
 import dev.updraft.scheduler.loop.LoopSettings;
@@ -121,19 +120,7 @@ public final class ChildJvmChainBenchmark {
       throws InterruptedException {
     Instant at = Instant.now();
     long start = System.nanoTime();
-    runs.create(
-        new NewDagRun(
-            BenchDags.SEQUENTIAL,
-            runId,
-            DagRunType.MANUAL,
-            DagRunState.QUEUED,
-            at,
-            at,
-            at,
-            at,
-            null,
-            "bench",
-            null));
+    runs.create(NewDagRun.manualAt(BenchDags.SEQUENTIAL, runId, at, "bench"));
     LoopDriver.Drive drive =
         driver.untilFinished(BenchDags.SEQUENTIAL, runId, Duration.ofMinutes(2));
     if (drive.state() != DagRunState.SUCCESS) {

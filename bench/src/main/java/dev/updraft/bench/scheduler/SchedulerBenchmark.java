@@ -4,7 +4,6 @@ import dev.updraft.bench.BenchDatabase;
 import dev.updraft.bench.Percentiles;
 import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.state.DagRunRepository;
-import dev.updraft.metadata.state.DagRunType;
 import dev.updraft.metadata.state.NewDagRun;
 import dev.updraft.metadata.state.TaskInstanceRecord;
 import dev.updraft.metadata.state.TaskInstanceRepository;
@@ -218,19 +217,7 @@ public final class SchedulerBenchmark {
     Instant logicalDate = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(created++);
     long statementsBefore = statements.count();
     long start = System.nanoTime();
-    runs.create(
-        new NewDagRun(
-            dagId,
-            runId,
-            DagRunType.MANUAL,
-            DagRunState.QUEUED,
-            logicalDate,
-            logicalDate,
-            logicalDate,
-            Instant.now(),
-            null,
-            "bench",
-            null));
+    runs.create(NewDagRun.manualAt(dagId, runId, logicalDate, "bench"));
     LoopDriver.Drive drive = driver.untilFinished(dagId, runId, TIMEOUT);
     double seconds = (System.nanoTime() - start) / 1e9;
     if (drive.state() != DagRunState.SUCCESS) {

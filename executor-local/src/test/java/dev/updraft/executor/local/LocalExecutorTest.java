@@ -8,7 +8,6 @@ import dev.updraft.metadata.TestDatabases;
 import dev.updraft.metadata.lineage.LineageStore;
 import dev.updraft.metadata.lineage.MetadataArtifactStore;
 import dev.updraft.metadata.state.DagRunRepository;
-import dev.updraft.metadata.state.DagRunType;
 import dev.updraft.metadata.state.NewDagRun;
 import dev.updraft.metadata.state.TaskInstanceRecord;
 import dev.updraft.metadata.state.TaskInstanceRepository;
@@ -126,20 +125,7 @@ class LocalExecutorTest {
     }
 
     void queue(String dagId, String runId, Instant at) {
-      new DagRunRepository(fresh.db())
-          .create(
-              new NewDagRun(
-                  dagId,
-                  runId,
-                  DagRunType.MANUAL,
-                  DagRunState.QUEUED,
-                  at,
-                  at,
-                  at,
-                  Instant.now(),
-                  null,
-                  "test",
-                  null));
+      new DagRunRepository(fresh.db()).create(NewDagRun.manualAt(dagId, runId, at, "test"));
     }
 
     DagRunState runState(String dagId) {

@@ -57,4 +57,24 @@ public record NewDagRun(
         null,
         null);
   }
+
+  /**
+   * A queued manual run at {@code logicalDate}, its data interval that instant and due then,
+   * created by {@code triggeredBy}.
+   */
+  public static NewDagRun manualAt(
+      String dagId, String runId, Instant logicalDate, String triggeredBy) {
+    return new NewDagRun(
+        dagId,
+        runId,
+        DagRunType.MANUAL,
+        DagRunState.QUEUED,
+        logicalDate,
+        logicalDate,
+        logicalDate,
+        logicalDate,
+        null,
+        triggeredBy,
+        null);
+  }
 }

@@ -4,12 +4,10 @@ import dev.updraft.metadata.Dialect;
 import dev.updraft.metadata.TestDatabases;
 import dev.updraft.metadata.state.DagRunRecord;
 import dev.updraft.metadata.state.DagRunRepository;
-import dev.updraft.metadata.state.DagRunType;
 import dev.updraft.metadata.state.NewDagRun;
 import dev.updraft.metadata.state.TaskInstanceRecord;
 import dev.updraft.metadata.state.TaskInstanceRepository;
 import dev.updraft.sdk.DagBuilder;
-import dev.updraft.sdk.DagRunState;
 import dev.updraft.sdk.TaskState;
 import dev.updraft.sdk.internal.compile.CompiledDag;
 import dev.updraft.sdk.internal.compile.DagCompiler;
@@ -62,19 +60,7 @@ class LoopHarness implements AutoCloseable {
   /** Queues a manual run; each gets its own logical date (BashOperator needs one). */
   void queue(String dagId, String runId) {
     Instant logicalDate = Instant.parse("2025-01-01T00:00:00Z").plusSeconds(queued++);
-    runs.create(
-        new NewDagRun(
-            dagId,
-            runId,
-            DagRunType.MANUAL,
-            DagRunState.QUEUED,
-            logicalDate,
-            logicalDate,
-            logicalDate,
-            Instant.now(),
-            null,
-            "test",
-            null));
+    runs.create(NewDagRun.manualAt(dagId, runId, logicalDate, "test"));
   }
 
   DagRunRecord run(String dagId, String runId) {

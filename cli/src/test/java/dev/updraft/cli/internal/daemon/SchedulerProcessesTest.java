@@ -6,7 +6,6 @@ import dev.updraft.metadata.Dialect;
 import dev.updraft.metadata.TestDatabases;
 import dev.updraft.metadata.state.DagRunRecord;
 import dev.updraft.metadata.state.DagRunRepository;
-import dev.updraft.metadata.state.DagRunType;
 import dev.updraft.metadata.state.NewDagRun;
 import dev.updraft.metadata.state.TaskInstanceRecord;
 import dev.updraft.metadata.state.TaskInstanceRepository;
@@ -165,19 +164,7 @@ class SchedulerProcessesTest {
     for (int i = 0; i < count; i++) {
       Instant at = base.plusSeconds(i);
       String runId = "manual__" + i;
-      runs.create(
-          new NewDagRun(
-              "marked",
-              runId,
-              DagRunType.MANUAL,
-              DagRunState.QUEUED,
-              at,
-              at,
-              at,
-              Instant.now(),
-              null,
-              "test",
-              null));
+      runs.create(NewDagRun.manualAt("marked", runId, at, "test"));
       ids.add(runId);
     }
     return ids;

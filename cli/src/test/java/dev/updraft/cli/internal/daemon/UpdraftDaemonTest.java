@@ -3,10 +3,8 @@ package dev.updraft.cli.internal.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.updraft.cli.UpdraftCommand;
+import dev.updraft.cli.CliRunner;
 import dev.updraft.cli.UpdraftConfig;
-import dev.updraft.examples.hello.HelloWorld;
-import dev.updraft.metadata.DatabaseConfig;
 import dev.updraft.scheduler.dagbag.LoadedDag;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,18 +20,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** A standalone daemon in this JVM, on a real port, driven as a user would: CLI and HTTP. */
 class UpdraftDaemonTest {
   @TempDir Path home;
-
-  private UpdraftConfig config() throws Exception {
-    Path examples =
-        Path.of(HelloWorld.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    return new UpdraftConfig(
-        home, home.resolve("dags"), examples, true, DatabaseConfig.fromEnvironment(Map.of(), home));
-  }
 
   private static Map<String, String> env() {
     return Map.of(
@@ -47,7 +37,8 @@ class UpdraftDaemonTest {
 
   @Test
   void triggeredHelloWorldRunsToSuccessAndTheApiAnswers() throws Exception {
-    UpdraftConfig config = config();
+    CliRunner cli = new CliRunner(home);
+    UpdraftConfig config = cli.config();
     StringWriter err = new StringWriter();
     Instant started = Instant.now();
     try (UpdraftDaemon daemon =
@@ -61,10 +52,10 @@ class UpdraftDaemonTest {
       assertThat(daemon.dags()).extracting(LoadedDag::dagId).contains("hello_world");
       assertThat(daemon.loginBanner()).contains("Login with username: admin");
 
-      assertThat(cli(config, "dags", "trigger", "hello_world", "-c", "{\"name\": \"Ada\"}"))
+      assertThat(cli(cli, "dags", "trigger", "hello_world", "-c", "{\"name\": \"Ada\"}"))
           .contains("queued");
       // hello_world is @daily and unpaused in standalone: its latest scheduled run comes too.
-      List<Map<String, Object>> runs = awaitRunState(config, "hello_world", "success");
+      List<Map<String, Object>> runs = awaitRunState(cli, "hello_world", "success");
       runs = runs.stream().filter(r -> "manual".equals(r.get("run_type"))).toList();
       assertThat(runs)
           .singleElement()
@@ -111,14 +102,14 @@ class UpdraftDaemonTest {
   }
 
   @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> awaitRunState(
-      UpdraftConfig config, String dagId, String state) throws Exception {
+  private static List<Map<String, Object>> awaitRunState(CliRunner cli, String dagId, String state)
+      throws Exception {
     Instant deadline = Instant.now().plusSeconds(30);
     List<Map<String, Object>> runs = List.of();
     while (Instant.now().isBefore(deadline)) {
       runs =
           new ObjectMapper()
-              .readValue(cli(config, "dags", "list-runs", "-d", dagId, "-o", "json"), List.class);
+              .readValue(cli(cli, "dags", "list-runs", "-d", dagId, "-o", "json"), List.class);
       if (!runs.isEmpty() && runs.stream().allMatch(r -> state.equals(r.get("state")))) {
         return runs;
       }
@@ -127,14 +118,9 @@ class UpdraftDaemonTest {
     return runs;
   }
 
-  private static String cli(UpdraftConfig config, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine line = UpdraftCommand.commandLine(config);
-    line.setOut(new PrintWriter(out, true));
-    line.setErr(new PrintWriter(err, true));
-    int code = line.execute(args);
-    assertThat(code).as(String.join(" ", args) + ": " + err).isZero();
-    return out.toString();
+  private static String cli(CliRunner cli, String... args) {
+    CliRunner.Outcome outcome = cli.run(args);
+    assertThat(outcome.exitCode()).as(String.join(" ", args) + ": " + outcome.err()).isZero();
+    return outcome.out();
   }
 }

@@ -10,6 +10,8 @@ import dev.updraft.sdk.TaskState;
 import dev.updraft.sdk.internal.compile.CompiledDag;
 import dev.updraft.sdk.internal.compile.DagCompiler;
 import dev.updraft.sdk.task.OperatorResult;
+import dev.updraft.sdk.testing.DagRunResult;
+import dev.updraft.sdk.testing.DagTestHarness;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -89,6 +91,22 @@ class TaskSecretsTest {
     assertThat(ok.renderedFields()).containsValue("echo eu-west-1 dwh");
     assertThat(missing.state()).isEqualTo(TaskState.FAILED);
     assertThat(missing.error()).hasMessageContaining("Variable nope does not exist");
+  }
+
+  @Test
+  void theTestHarnessGivesTasksVariablesAndConnections() {
+    DagBuilder dag = Dag.builder("secrets");
+    dag.bash("echo", "echo {{ var.value.region }} {{ conn.warehouse.host }}");
+
+    DagRunResult result =
+        DagTestHarness.forDag(dag.build())
+            .variable("region", "us-east-1")
+            .connection(new Connection("warehouse", "http", "api", null, null, null, null, null))
+            .secrets(secrets)
+            .run();
+
+    // The harness's own variable wins over the store behind it.
+    assertThat(result.xcom("echo", String.class)).contains("us-east-1 api");
   }
 
   private TryOutcome run(DagBuilder dag, String taskId, Path root) {

@@ -60,6 +60,23 @@ public interface TaskContext {
   /** Pushes an XCom under {@code key}; the value must be JSON-serializable. */
   void xcomPush(String key, Object value);
 
+  /**
+   * The Airflow Variable {@code key} as stored ({@code Variable.get(key)}), if it exists. Variables
+   * set in the environment as {@code UPDRAFT_VAR_<KEY>} or {@code AIRFLOW_VAR_<KEY>} come first.
+   */
+  Optional<String> variable(String key);
+
+  /**
+   * The Airflow Variable {@code key} read as JSON into {@code type} ({@code Variable.get(key,
+   * deserialize_json=True)}), if it exists.
+   *
+   * @throws IllegalArgumentException naming the key when its value is not JSON of that type
+   */
+  <T> Optional<T> variable(String key, Class<T> type);
+
+  /** The Airflow Connection {@code connId} ({@code BaseHook.get_connection}), if it exists. */
+  Optional<Connection> connection(String connId);
+
   /** Renders a Jinja template with this try's context ({@code ds}, {@code params}, …). */
   String render(String template);
 

@@ -98,6 +98,27 @@ public final class ExecutionClient {
     send("POST", xcom(dagId, runId, taskId, key), value);
   }
 
+  /** {@code GET /variables/{key}}: the variable's value as stored, empty on 404. */
+  public Optional<String> getVariable(String key) {
+    return getOrEmpty("/variables/" + encode(key)).map(node -> node.path("value").asText(null));
+  }
+
+  /** {@code GET /connections/{connection_id}}: the connection (snake_case fields), empty on 404. */
+  public Optional<JsonNode> getConnection(String connId) {
+    return getOrEmpty("/connections/" + encode(connId));
+  }
+
+  private Optional<JsonNode> getOrEmpty(String path) {
+    try {
+      return send("GET", path, null);
+    } catch (ApiError e) {
+      if (e.status() == 404) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   /** A request to {@code path} (under the base URL); the answer's JSON, if it has a body. */
   public Optional<JsonNode> send(String method, String path, JsonNode body) {
     HttpRequest request =

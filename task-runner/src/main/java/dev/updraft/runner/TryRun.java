@@ -110,7 +110,8 @@ final class TryRun {
       dag = dags.dag(job.dagSource(), job.dagId());
       RunInfo run = runInfo(dag, context.get("dag_run"), client);
       try (TaskTryRunner runner =
-          new TaskTryRunner(new HttpXComStore(client), artifactStore(client, dag))) {
+          new TaskTryRunner(
+              new HttpXComStore(client), artifactStore(client, dag), new HttpSecrets(client))) {
         long start = System.nanoTime();
         outcome = runner.run(dag, job.taskId(), run, job.tryNumber(), log);
         log.println("[updraft] ran in " + millisSince(start) + " ms");

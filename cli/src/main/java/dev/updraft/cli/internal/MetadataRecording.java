@@ -5,6 +5,7 @@ import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.lineage.ArtifactTypes;
 import dev.updraft.metadata.lineage.LineageStore;
 import dev.updraft.metadata.lineage.MetadataArtifactStore;
+import dev.updraft.metadata.record.MetadataSecrets;
 import dev.updraft.metadata.record.MetadataXComStore;
 import dev.updraft.metadata.record.RunRecorder;
 import dev.updraft.scheduler.dagbag.LoadedDag;
@@ -39,6 +40,7 @@ final class MetadataRecording {
     return harness
         .artifactStore(artifacts)
         .xcomStore(new MetadataXComStore(db))
+        .secrets(new MetadataSecrets(db))
         .listener(RunListener.both(printer, recorder));
   }
 

@@ -7,10 +7,14 @@ import dev.updraft.metadata.Dialect;
 import dev.updraft.metadata.TestDatabases;
 import dev.updraft.metadata.lineage.LineageStore;
 import dev.updraft.metadata.lineage.MetadataArtifactStore;
+import dev.updraft.metadata.state.ConnectionRecord;
+import dev.updraft.metadata.state.ConnectionRepository;
 import dev.updraft.metadata.state.DagRunRepository;
 import dev.updraft.metadata.state.NewDagRun;
+import dev.updraft.metadata.state.SecretCipher;
 import dev.updraft.metadata.state.TaskInstanceRecord;
 import dev.updraft.metadata.state.TaskInstanceRepository;
+import dev.updraft.metadata.state.VariableRepository;
 import dev.updraft.metadata.state.XComRepository;
 import dev.updraft.scheduler.loop.InProcessExecutor;
 import dev.updraft.scheduler.loop.LoopDags;
@@ -80,7 +84,8 @@ class LocalExecutorTest {
               new TestDags.Frozen(),
               new TestDags.Slow(),
               new TestDags.Chain(),
-              new TestDags.Pipeline())) {
+              new TestDags.Pipeline(),
+              new TestDags.VarsAndConns())) {
         CompiledDag dag = DagCompiler.compile(factory.create());
         dags.put(dag.dagId(), dag);
       }
@@ -161,6 +166,28 @@ class LocalExecutorTest {
       executor.close();
       api.stop();
       fresh.close();
+    }
+  }
+
+  @Test
+  void aTaskReadsVariablesAndConnectionsThroughTheApi() throws Exception {
+    try (Harness h = new Harness(Dialect.H2, 1)) {
+      new VariableRepository(h.fresh.db()).set("region", "eu-west-1");
+      new VariableRepository(h.fresh.db()).set("cfg", "{\"bucket\": \"raw\"}");
+      new ConnectionRepository(h.fresh.db(), SecretCipher.withoutKey())
+          .set(
+              new ConnectionRecord(
+                  "warehouse", "postgres", null, "db.internal", null, "etl", null, 5432, null));
+      h.queue("vars_and_conns");
+
+      assertThat(h.loop.runUntilIdle(TIMEOUT)).isTrue();
+
+      assertThat(h.runState("vars_and_conns"))
+          .as(Files.readString(h.log("vars_and_conns", "read", 1)))
+          .isEqualTo(DagRunState.SUCCESS);
+      assertThat(
+              new XComRepository(h.fresh.db()).pull("vars_and_conns", RUN, "read", "return_value"))
+          .hasValue("\"eu-west-1 etl@db.internal:5432 false raw\"");
     }
   }
 

@@ -3,6 +3,7 @@ package dev.updraft.scheduler.loop;
 import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.lineage.LineageStore;
 import dev.updraft.metadata.lineage.MetadataArtifactStore;
+import dev.updraft.metadata.record.MetadataSecrets;
 import dev.updraft.metadata.record.MetadataXComStore;
 import dev.updraft.metadata.state.DagRunRepository;
 import dev.updraft.metadata.state.TaskInstanceRecord;
@@ -81,7 +82,8 @@ public final class InProcessExecutor implements TaskExecutor, QueuedRecords, Aut
     this.tryRunner =
         new TaskTryRunner(
             new MetadataXComStore(db),
-            new MetadataArtifactStore(new LineageStore(db), artifactRoot));
+            new MetadataArtifactStore(new LineageStore(db), artifactRoot),
+            new MetadataSecrets(db));
     this.clock = clock;
     AtomicInteger count = new AtomicInteger();
     this.threads =

@@ -1,17 +1,20 @@
 package dev.updraft.sdk.testing;
 
+import dev.updraft.sdk.Connection;
 import dev.updraft.sdk.Dag;
 import dev.updraft.sdk.DagValidationException;
 import dev.updraft.sdk.internal.compile.CompiledDag;
 import dev.updraft.sdk.internal.compile.DagCompiler;
 import dev.updraft.sdk.internal.run.ArtifactStore;
 import dev.updraft.sdk.internal.run.InMemoryArtifactStore;
+import dev.updraft.sdk.internal.run.InMemorySecrets;
 import dev.updraft.sdk.internal.run.InMemoryXComStore;
 import dev.updraft.sdk.internal.run.InProcessDagRunner;
 import dev.updraft.sdk.internal.run.RunIds;
 import dev.updraft.sdk.internal.run.RunInfo;
 import dev.updraft.sdk.internal.run.RunListener;
 import dev.updraft.sdk.internal.run.RunParams;
+import dev.updraft.sdk.internal.run.Secrets;
 import dev.updraft.sdk.internal.run.XComStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,6 +25,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Runs a DAG, or one of its tasks, in this process with Airflow's semantics, for tests and for
@@ -43,6 +47,8 @@ public final class DagTestHarness {
   private RunListener listener = RunListener.NONE;
   private ArtifactStore artifactStore;
   private XComStore xcomStore;
+  private Secrets secrets;
+  private final InMemorySecrets given = new InMemorySecrets();
 
   private DagTestHarness(CompiledDag dag) {
     this.dag = dag;
@@ -98,6 +104,27 @@ public final class DagTestHarness {
     return this;
   }
 
+  /** Sets the Airflow Variable {@code key} the run's tasks read ({@code value} as stored). */
+  public DagTestHarness variable(String key, String value) {
+    given.variable(key, value);
+    return this;
+  }
+
+  /** Adds an Airflow Connection the run's tasks read. */
+  public DagTestHarness connection(Connection connection) {
+    given.connection(connection);
+    return this;
+  }
+
+  /**
+   * Where variables and connections are read when not given with {@link #variable} or {@link
+   * #connection}; none by default.
+   */
+  public DagTestHarness secrets(Secrets store) {
+    this.secrets = store;
+    return this;
+  }
+
   /** Hears state changes and log lines as the run goes. */
   public DagTestHarness listener(RunListener listener) {
     this.listener = Objects.requireNonNull(listener, "listener");
@@ -122,7 +149,21 @@ public final class DagTestHarness {
   private InProcessDagRunner runner() {
     ArtifactStore store = artifactStore != null ? artifactStore : new InMemoryArtifactStore(root());
     XComStore xcoms = xcomStore != null ? xcomStore : new InMemoryXComStore();
-    return new InProcessDagRunner(xcoms, store, listener, Clock.systemUTC());
+    Secrets fallback = secrets != null ? secrets : Secrets.NONE;
+    // Values given to the harness win over the store behind it.
+    Secrets layered =
+        new Secrets() {
+          @Override
+          public Optional<String> variable(String key) {
+            return given.variable(key).or(() -> fallback.variable(key));
+          }
+
+          @Override
+          public Optional<Connection> connection(String connId) {
+            return given.connection(connId).or(() -> fallback.connection(connId));
+          }
+        };
+    return new InProcessDagRunner(xcoms, store, layered, listener, Clock.systemUTC());
   }
 
   private RunInfo runInfo() {

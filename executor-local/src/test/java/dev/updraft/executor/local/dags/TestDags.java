@@ -3,6 +3,7 @@ package dev.updraft.executor.local.dags;
 import dev.updraft.sdk.Dag;
 import dev.updraft.sdk.DagBuilder;
 import dev.updraft.sdk.DagFactory;
+import dev.updraft.sdk.TaskContext;
 import dev.updraft.sdk.TaskHandle;
 import dev.updraft.sdk.artifact.ExampleStatistics;
 import dev.updraft.sdk.artifact.Examples;
@@ -46,6 +47,32 @@ public final class TestDags {
             return text.toUpperCase();
           },
           produce.output());
+      return dag.build();
+    }
+  }
+
+  /** Reads a variable and a connection from the context, and a variable from a template. */
+  public static final class VarsAndConns implements DagFactory {
+    @Override
+    public Dag create() {
+      DagBuilder dag = Dag.builder("vars_and_conns");
+      dag.task(
+          "read",
+          () -> {
+            TaskContext ctx = TaskContext.current();
+            var conn = ctx.connection("warehouse").orElseThrow();
+            return ctx.variable("region").orElseThrow()
+                + " "
+                + conn.login()
+                + "@"
+                + conn.host()
+                + ":"
+                + conn.port()
+                + " "
+                + ctx.variable("nope").isPresent()
+                + " "
+                + ctx.render("{{ var.json.cfg.bucket }}");
+          });
       return dag.build();
     }
   }

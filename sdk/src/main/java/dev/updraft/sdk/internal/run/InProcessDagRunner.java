@@ -30,13 +30,27 @@ import java.util.Map;
 public final class InProcessDagRunner {
   private final XComStore xcoms;
   private final ArtifactStore artifacts;
+  private final Secrets secrets;
   private final RunListener listener;
   private final Clock clock;
 
   public InProcessDagRunner(
       XComStore xcoms, ArtifactStore artifacts, RunListener listener, Clock clock) {
+    this(xcoms, artifacts, Secrets.NONE, listener, clock);
+  }
+
+  /**
+   * @param secrets the variables and connections tasks read
+   */
+  public InProcessDagRunner(
+      XComStore xcoms,
+      ArtifactStore artifacts,
+      Secrets secrets,
+      RunListener listener,
+      Clock clock) {
     this.xcoms = xcoms;
     this.artifacts = artifacts;
+    this.secrets = secrets;
     this.listener = listener;
     this.clock = clock;
   }
@@ -74,7 +88,7 @@ public final class InProcessDagRunner {
 
     DagRunResult execute() {
       listener.onRunStarted(dag, info);
-      try (TaskTryRunner tryRunner = new TaskTryRunner(xcoms, artifacts)) {
+      try (TaskTryRunner tryRunner = new TaskTryRunner(xcoms, artifacts, secrets)) {
         while (!allFinished()) {
           boolean progressed = false;
           for (String taskId : order) {

@@ -1,5 +1,6 @@
 package dev.updraft.sdk.internal.run;
 
+import dev.updraft.sdk.Connection;
 import dev.updraft.sdk.Dag;
 import dev.updraft.sdk.internal.Json;
 import dev.updraft.sdk.internal.template.TemplateContexts;
@@ -22,6 +23,7 @@ final class RuntimeTaskContext implements OperatorContext, ComponentRuntime {
   private final int maxTries;
   private final XComStore xcoms;
   private final ArtifactStore artifacts;
+  private final Secrets secrets;
   private final PrintStream log;
   private final Map<String, Object> templateContext;
   private Map<String, String> renderedFields = Map.of();
@@ -34,6 +36,7 @@ final class RuntimeTaskContext implements OperatorContext, ComponentRuntime {
       int maxTries,
       XComStore xcoms,
       ArtifactStore artifacts,
+      Secrets secrets,
       PrintStream log) {
     this.dag = dag;
     this.taskId = taskId;
@@ -42,22 +45,26 @@ final class RuntimeTaskContext implements OperatorContext, ComponentRuntime {
     this.maxTries = maxTries;
     this.xcoms = xcoms;
     this.artifacts = artifacts;
+    this.secrets = secrets;
     this.log = log;
     this.templateContext =
-        TemplateContexts.forTry(
-            new TemplateInputs(
-                dag.dagId(),
-                taskId,
-                run.runId(),
-                run.runType(),
-                run.logicalDate(),
-                run.dataIntervalStart(),
-                run.dataIntervalEnd(),
-                tryNumber,
-                maxTries,
-                run.params(),
-                run.conf(),
-                dag.owner()));
+        TemplateContexts.withSecrets(
+            TemplateContexts.forTry(
+                new TemplateInputs(
+                    dag.dagId(),
+                    taskId,
+                    run.runId(),
+                    run.runType(),
+                    run.logicalDate(),
+                    run.dataIntervalStart(),
+                    run.dataIntervalEnd(),
+                    tryNumber,
+                    maxTries,
+                    run.params(),
+                    run.conf(),
+                    dag.owner())),
+            secrets::variable,
+            secrets::connection);
   }
 
   /** Renders the operator's templated fields; kept for the try's record. */
@@ -133,6 +140,31 @@ final class RuntimeTaskContext implements OperatorContext, ComponentRuntime {
   @Override
   public void xcomPush(String key, Object value) {
     xcoms.push(dag.dagId(), run.runId(), taskId, key, Json.write(value));
+  }
+
+  @Override
+  public Optional<String> variable(String key) {
+    return secrets.variable(key);
+  }
+
+  @Override
+  public <T> Optional<T> variable(String key, Class<T> type) {
+    return secrets
+        .variable(key)
+        .map(
+            json -> {
+              try {
+                return type.cast(Json.read(json, boxed(type)));
+              } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                    "Variable " + key + " is not valid JSON for " + type.getName(), e);
+              }
+            });
+  }
+
+  @Override
+  public Optional<Connection> connection(String connId) {
+    return secrets.connection(connId);
   }
 
   @Override

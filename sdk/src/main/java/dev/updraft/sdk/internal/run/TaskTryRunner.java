@@ -27,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 public final class TaskTryRunner implements AutoCloseable {
   private final XComStore xcoms;
   private final ArtifactStore artifacts;
+  private final Secrets secrets;
   private final ExecutorService threads =
       Executors.newCachedThreadPool(
           runnable -> {
@@ -35,9 +36,19 @@ public final class TaskTryRunner implements AutoCloseable {
             return thread;
           });
 
+  /** A runner whose tasks see no variables or connections beyond the environment's. */
   public TaskTryRunner(XComStore xcoms, ArtifactStore artifacts) {
+    this(xcoms, artifacts, Secrets.NONE);
+  }
+
+  /**
+   * @param secrets the variables and connections tasks read; variables set in the environment
+   *     ({@code UPDRAFT_VAR_<KEY>}, {@code AIRFLOW_VAR_<KEY>}) come first
+   */
+  public TaskTryRunner(XComStore xcoms, ArtifactStore artifacts, Secrets secrets) {
     this.xcoms = xcoms;
     this.artifacts = artifacts;
+    this.secrets = Secrets.withEnvironment(System.getenv(), secrets);
   }
 
   /** Runs try {@code tryNumber} of {@code taskId}; never throws for the task's own failures. */
@@ -47,7 +58,15 @@ public final class TaskTryRunner implements AutoCloseable {
     Operator operator = dag.task(taskId).operator();
     RuntimeTaskContext context =
         new RuntimeTaskContext(
-            dag.dag(), taskId, run, tryNumber, options.retries() + 1, xcoms, artifacts, log);
+            dag.dag(),
+            taskId,
+            run,
+            tryNumber,
+            options.retries() + 1,
+            xcoms,
+            artifacts,
+            secrets,
+            log);
     if (tryNumber > 1) {
       // A new try starts without the previous try's XComs; a first try has none to drop.
       xcoms.clear(dag.dagId(), run.runId(), taskId);

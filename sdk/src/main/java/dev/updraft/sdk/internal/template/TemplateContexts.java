@@ -1,11 +1,17 @@
 package dev.updraft.sdk.internal.template;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.updraft.sdk.Connection;
+import dev.updraft.sdk.internal.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Builds Airflow 3's template context for a task try: the variables and values ({@code ds}, {@code
@@ -58,6 +64,70 @@ public final class TemplateContexts {
       putIfPresent(ctx, "data_interval_end", intervalEnd);
     }
     return Collections.unmodifiableMap(ctx);
+  }
+
+  /**
+   * {@code context} with Airflow's {@code var} ({@code var.value.<key>}, {@code var.json.<key>})
+   * and {@code conn} ({@code conn.<conn_id>.host}, ...), each looked up only when a template reads
+   * it; a missing one fails the render naming it.
+   *
+   * @return an unmodifiable map
+   */
+  public static Map<String, Object> withSecrets(
+      Map<String, Object> context,
+      Function<String, Optional<String>> variables,
+      Function<String, Optional<Connection>> connections) {
+    Map<String, Object> ctx = new LinkedHashMap<>(context);
+    String missingVariable = "Variable %s does not exist";
+    ctx.put(
+        "var",
+        readOnly(
+            entries(
+                "value",
+                new LookupMap(variables::apply, missingVariable),
+                "json",
+                new LookupMap(
+                    key -> variables.apply(key).map(json -> parseJson(key, json)),
+                    missingVariable))));
+    ctx.put(
+        "conn",
+        new LookupMap(
+            id -> connections.apply(id).map(TemplateContexts::connection),
+            "The conn_id `%s` isn't defined"));
+    return Collections.unmodifiableMap(ctx);
+  }
+
+  private static Object parseJson(String key, String json) {
+    try {
+      return Json.MAPPER.readValue(json, Object.class);
+    } catch (JsonProcessingException e) {
+      // No cause: Jinjava reports the innermost exception's message, which must name the key.
+      throw new IllegalArgumentException(
+          "Variable " + key + " is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
+  /** The attributes of Airflow's {@code Connection} that templates read. */
+  private static Map<String, Object> connection(Connection c) {
+    Map<String, Object> extraDejson = Map.of();
+    if (c.extra() != null && !c.extra().isBlank()) {
+      try {
+        extraDejson = Json.MAPPER.readValue(c.extra(), new TypeReference<>() {});
+      } catch (JsonProcessingException e) {
+        // Airflow's extra_dejson is empty too when extra is not a JSON object.
+      }
+    }
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("conn_id", c.connId());
+    map.put("conn_type", c.connType());
+    map.put("host", c.host());
+    map.put("schema", c.schema());
+    map.put("login", c.login());
+    map.put("password", c.password());
+    map.put("port", c.port());
+    map.put("extra", c.extra());
+    map.put("extra_dejson", extraDejson);
+    return Collections.unmodifiableMap(map);
   }
 
   private static Map<String, Object> taskInstance(TemplateInputs in) {

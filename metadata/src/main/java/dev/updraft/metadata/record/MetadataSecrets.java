@@ -1,6 +1,7 @@
 package dev.updraft.metadata.record;
 
 import dev.updraft.metadata.MetadataDatabase;
+import dev.updraft.metadata.state.ConnectionRecord;
 import dev.updraft.metadata.state.ConnectionRepository;
 import dev.updraft.metadata.state.SecretCipher;
 import dev.updraft.metadata.state.VariableRepository;
@@ -33,18 +34,6 @@ public final class MetadataSecrets implements Secrets {
 
   @Override
   public Optional<Connection> connection(String connId) {
-    return connections
-        .get(connId)
-        .map(
-            c ->
-                new Connection(
-                    c.connId(),
-                    c.connType(),
-                    c.host(),
-                    c.schema(),
-                    c.login(),
-                    c.password(),
-                    c.port(),
-                    c.extra()));
+    return connections.get(connId).map(ConnectionRecord::toConnection);
   }
 }

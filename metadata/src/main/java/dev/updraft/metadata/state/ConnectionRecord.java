@@ -53,4 +53,10 @@ public record ConnectionRecord(
         + (extra == null ? null : "***")
         + "]";
   }
+
+  /** The connection as tasks see it (Airflow's {@code Connection}), without the description. */
+  public dev.updraft.sdk.Connection toConnection() {
+    return new dev.updraft.sdk.Connection(
+        connId, connType, host, schema, login, password, port, extra);
+  }
 }

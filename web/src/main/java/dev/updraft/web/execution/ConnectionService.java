@@ -15,17 +15,7 @@ public final class ConnectionService {
   public ConnectionResponse get(String connId) {
     return connections
         .get(connId)
-        .map(
-            c ->
-                new ConnectionResponse(
-                    c.connId(),
-                    c.connType(),
-                    c.host(),
-                    c.schema(),
-                    c.login(),
-                    c.password(),
-                    c.port(),
-                    c.extra()))
+        .map(c -> ConnectionResponse.of(c.toConnection()))
         .orElseThrow(
             () -> ApiException.notFound("Connection with ID %s not found".formatted(connId)));
   }

@@ -78,7 +78,20 @@ public final class ExecutionBodies {
       String login,
       String password,
       Integer port,
-      String extra) {}
+      String extra) {
+
+    static ConnectionResponse of(dev.updraft.sdk.Connection c) {
+      return new ConnectionResponse(
+          c.connId(),
+          c.connType(),
+          c.host(),
+          c.schema(),
+          c.login(),
+          c.password(),
+          c.port(),
+          c.extra());
+    }
+  }
 
   /** Airflow's acknowledgement of a stored XCom. */
   public record Message(String message) {}

@@ -16,7 +16,6 @@ import dev.updraft.metadata.state.TaskInstanceRecord;
 import dev.updraft.metadata.state.TaskInstanceRepository;
 import dev.updraft.metadata.state.VariableRepository;
 import dev.updraft.metadata.state.XComRepository;
-import dev.updraft.scheduler.loop.InProcessExecutor;
 import dev.updraft.scheduler.loop.LoopDags;
 import dev.updraft.scheduler.loop.LoopSettings;
 import dev.updraft.scheduler.loop.SchedulingLoop;
@@ -429,53 +428,24 @@ class LocalExecutorTest {
   }
 
   /**
-   * Forty 10 ms tasks, one after another, after a first run that warms the server and the runners
-   * up (as a long-running scheduler is); prints the wall time for the report, and the same chain
-   * run in process for comparison.
+   * Forty tasks one after another, twice, on a pool of two runners: every try of both runs ends
+   * reported, none failed, and the pool serves them all (timings:
+   * bench/run-child-jvm-benchmark.sh).
    */
   @Test
-  void fortySequentialTasksThroughWarmRunners() throws Exception {
+  void fortySequentialTasksRunTwiceOnTwoWarmRunners() throws Exception {
     try (Harness h = new Harness(Dialect.H2, 2)) {
-      h.queue("chain40", "warm-up", Instant.parse("2024-12-31T00:00:00Z"));
+      h.queue("chain40", "first", Instant.parse("2024-12-31T00:00:00Z"));
       assertThat(h.loop.runUntilIdle(TIMEOUT)).isTrue();
       h.queue("chain40");
-      long start = System.nanoTime();
 
       assertThat(h.loop.runUntilIdle(TIMEOUT)).isTrue();
 
-      long millis = (System.nanoTime() - start) / 1_000_000;
       assertThat(h.runState("chain40")).isEqualTo(DagRunState.SUCCESS);
       await("every try's exit", () -> h.exits.size() == 80);
       assertThat(h.exits).noneMatch(TryExit::failed);
-      long inRunners = 0;
-      long[] phases = new long[3];
       for (int i = 0; i < 40; i++) {
-        String log = read(h.log("chain40", "t" + i, 1));
-        inRunners += number(log, "after (\\d+) ms");
-        phases[0] += number(log, "marked running in (\\d+) ms");
-        phases[1] += number(log, "ran in (\\d+) ms");
-        phases[2] += number(log, "reported in (\\d+) ms");
-      }
-      System.out.println("[bench] phases " + java.util.Arrays.toString(phases));
-      System.out.printf(
-          "[bench] 40 sequential 10 ms tasks, warm: %d ms wall, %d ms of it in runners%n",
-          millis, inRunners);
-      try (InProcessExecutor inProcess =
-          new InProcessExecutor(
-              h.fresh.db(), LoopDags.of(() -> h.dags), h.artifacts, 2, Clock.systemUTC())) {
-        SchedulingLoop loop =
-            new SchedulingLoop(
-                h.fresh.db(),
-                LoopDags.of(() -> h.dags),
-                inProcess,
-                new LoopSettings(16, Duration.ofMillis(10)),
-                Clock.systemUTC());
-        h.queue("chain40", "in-process", Instant.parse("2025-01-02T00:00:00Z"));
-        long inProcessStart = System.nanoTime();
-        assertThat(loop.runUntilIdle(TIMEOUT)).isTrue();
-        System.out.printf(
-            "[bench] the same chain in process: %d ms wall%n",
-            (System.nanoTime() - inProcessStart) / 1_000_000);
+        assertThat(read(h.log("chain40", "t" + i, 1))).contains("after").contains("success");
       }
     }
   }

@@ -6,6 +6,7 @@ import dev.updraft.metadata.state.TaskInstanceRepository;
 import dev.updraft.sdk.DagRunState;
 import dev.updraft.sdk.internal.compile.CompiledDag;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,31 +38,53 @@ final class RunStarter {
     this.factory = factory;
   }
 
+  /**
+   * Airflow 3's rule: a backfill run starts while its backfill is unpaused and has fewer running
+   * runs than its {@code max_active_runs}; any other run while its DAG has fewer running
+   * non-backfill runs than the DAG's {@code max_active_runs}.
+   */
+  private static boolean mayStart(
+      RunLocks.QueuedRun run,
+      CompiledDag dag,
+      Map<String, Integer> active,
+      Map<Long, Integer> backfillActive) {
+    if (run.backfillId() != null) {
+      return !run.backfillPaused()
+          && backfillActive.getOrDefault(run.backfillId(), 0) < run.backfillMaxActiveRuns();
+    }
+    return active.getOrDefault(run.key().dagId(), 0) < dag.dag().maxActiveRuns();
+  }
+
   /** Starts what may start at {@code now}; how many runs it started. */
   int start(Instant now) {
     // Repository calls on this thread join the transaction, so the locks hold until it commits.
     return db.inTransaction(
         handle -> {
-          var queued = RunLocks.lockByState(handle, DagRunState.QUEUED, BATCH);
+          List<RunLocks.QueuedRun> queued = RunLocks.lockQueued(handle, BATCH);
           if (queued.isEmpty()) {
             return 0;
           }
           Map<String, Integer> active = RunLocks.countByDag(handle, DagRunState.RUNNING);
+          Map<Long, Integer> backfillActive = RunLocks.runningByBackfill(handle);
           int started = 0;
-          for (RunLocks.RunKey key : queued) {
+          for (RunLocks.QueuedRun candidate : queued) {
+            RunLocks.RunKey key = candidate.key();
             Optional<CompiledDag> dag = dags.find(key.dagId());
             if (dag.isEmpty()) {
               continue; // not loaded (yet): leave it queued
             }
-            int running = active.getOrDefault(key.dagId(), 0);
-            if (running >= dag.get().dag().maxActiveRuns()) {
+            if (!mayStart(candidate, dag.get(), active, backfillActive)) {
               continue;
             }
             if (runs.transition(
                 key.dagId(), key.runId(), Set.of(DagRunState.QUEUED), DagRunState.RUNNING, now)) {
               factory.createMissing(
                   dag.get(), key.runId(), instances.listForRun(key.dagId(), key.runId()));
-              active.put(key.dagId(), running + 1);
+              if (candidate.backfillId() == null) {
+                active.merge(key.dagId(), 1, Integer::sum);
+              } else {
+                backfillActive.merge(candidate.backfillId(), 1, Integer::sum);
+              }
               started++;
             }
           }

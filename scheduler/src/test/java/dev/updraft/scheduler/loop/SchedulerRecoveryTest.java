@@ -274,6 +274,52 @@ class SchedulerRecoveryTest {
     }
   }
 
+  @ParameterizedTest
+  @MethodSource(BOTH)
+  void backfillRunsStartWithinTheBackfillsOwnMaxActiveRuns(Dialect dialect) {
+    try (LoopHarness h = new LoopHarness(dialect, artifacts, 2, fastChecks())) {
+      DagBuilder dag = Dag.builder("filled").maxActiveRuns(1);
+      dag.task(
+          "step",
+          () -> {
+            Thread.sleep(200);
+            return "ok";
+          });
+      h.register(dag);
+      h.queue("filled", "manual");
+      for (String runId : List.of("b1", "b2", "b3")) {
+        h.queue("filled", runId);
+      }
+      h.fresh
+          .db()
+          .withHandle(
+              x -> {
+                x.execute(
+                    "INSERT INTO backfill (id, dag_id, from_date, to_date, max_active_runs,"
+                        + " created_at, updated_at) VALUES (7, 'filled', CURRENT_TIMESTAMP,"
+                        + " CURRENT_TIMESTAMP, 2, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+                return x.execute(
+                    "UPDATE dag_run SET backfill_id = 7 WHERE run_id IN ('b1', 'b2', 'b3')");
+              });
+
+      h.loop.runOnce(Instant.now());
+
+      // The DAG's max_active_runs (1) holds the manual run alone; the backfill's (2) its own.
+      assertThat(List.of("manual", "b1", "b2", "b3"))
+          .extracting(runId -> h.run("filled", runId).state())
+          .containsExactly(
+              DagRunState.RUNNING, DagRunState.RUNNING, DagRunState.RUNNING, DagRunState.QUEUED);
+
+      h.fresh.db().withHandle(x -> x.execute("UPDATE backfill SET is_paused = TRUE"));
+      assertThat(h.loop.runUntilIdle(Duration.ofSeconds(3))).as("b3 waits while paused").isFalse();
+      assertThat(h.run("filled", "b3").state()).isEqualTo(DagRunState.QUEUED);
+
+      h.fresh.db().withHandle(x -> x.execute("UPDATE backfill SET is_paused = FALSE"));
+      assertThat(h.loop.runUntilIdle(TIMEOUT)).isTrue();
+      assertThat(h.run("filled", "b3").state()).isEqualTo(DagRunState.SUCCESS);
+    }
+  }
+
   private static List<EventLogRecord> events(LoopHarness h, String event) {
     return new EventLogRepository(h.fresh.db())
         .list(100).stream().filter(e -> event.equals(e.event())).toList();

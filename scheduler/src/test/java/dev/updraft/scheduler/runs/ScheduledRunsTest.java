@@ -56,7 +56,13 @@ class ScheduledRunsTest {
 
       try (ScheduledRuns runs = ScheduledRuns.open(db)) {
         assertThat(runs.syncDags(List.of(daily("etl", true))).scheduled()).containsExactly("etl");
-        await(() -> Dags.logicalDates(db, "etl").size() == 3);
+        // The dag row's next run is written just after the last run: wait for both.
+        await(
+            () ->
+                Dags.logicalDates(db, "etl").size() == 3
+                    && today()
+                        .plus(1, ChronoUnit.DAYS)
+                        .equals(new DagRepository(db).find("etl").orElseThrow().nextDagrun()));
       }
       assertThat(Dags.logicalDates(db, "etl")).isEqualTo(expected);
       assertThat(new DagRepository(db).find("etl").orElseThrow().nextDagrun())

@@ -3,6 +3,7 @@ package dev.updraft.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.updraft.runner.internal.KeepAliveHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,6 +24,7 @@ public final class ExecutionClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final HttpClient http;
+  private final KeepAliveHttp plainHttp;
   private final ObjectMapper mapper = new ObjectMapper();
   private final String baseUrl;
   private final String token;
@@ -32,7 +35,17 @@ public final class ExecutionClient {
    * @param baseUrl the API's URL, e.g. {@code http://host:8080/execution}
    */
   public ExecutionClient(HttpClient http, String baseUrl, String token, UUID taskInstanceId) {
+    this(http, null, baseUrl, token, taskInstanceId);
+  }
+
+  /**
+   * @param plainHttp used instead of {@code http} for a plain {@code http://} base URL (one
+   *     kept-alive socket, no thread hand-offs), or {@code null}
+   */
+  public ExecutionClient(
+      HttpClient http, KeepAliveHttp plainHttp, String baseUrl, String token, UUID taskInstanceId) {
     this.http = http;
+    this.plainHttp = plainHttp;
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     this.token = token;
     this.taskInstanceId = taskInstanceId;
@@ -121,6 +134,47 @@ public final class ExecutionClient {
 
   /** A request to {@code path} (under the base URL); the answer's JSON, if it has a body. */
   public Optional<JsonNode> send(String method, String path, JsonNode body) {
+    int status;
+    String text;
+    try {
+      if (plainHttp != null && baseUrl.startsWith("http://")) {
+        KeepAliveHttp.Response response =
+            plainHttp.exchange(
+                method,
+                URI.create(baseUrl + path),
+                Map.of(
+                    "Authorization", "Bearer " + token,
+                    "Content-Type", "application/json",
+                    "Accept", "application/json"),
+                body == null ? null : body.toString());
+        status = response.status();
+        text = response.body();
+      } else {
+        HttpResponse<String> response = viaHttpClient(method, path, body);
+        status = response.statusCode();
+        text = response.body();
+      }
+    } catch (IOException e) {
+      throw new ApiError(0, method + " " + path + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiError(0, method + " " + path + " interrupted", e);
+    }
+    if (status / 100 != 2) {
+      throw new ApiError(status, method + " " + path + " answered " + status + ": " + text, null);
+    }
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(mapper.readTree(text));
+    } catch (IOException e) {
+      throw new ApiError(status, "not JSON: " + text, e);
+    }
+  }
+
+  private HttpResponse<String> viaHttpClient(String method, String path, JsonNode body)
+      throws IOException, InterruptedException {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(TIMEOUT)
@@ -133,30 +187,7 @@ public final class ExecutionClient {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body.toString()))
             .build();
-    HttpResponse<String> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new ApiError(0, method + " " + path + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiError(0, method + " " + path + " interrupted", e);
-    }
-    if (response.statusCode() / 100 != 2) {
-      throw new ApiError(
-          response.statusCode(),
-          method + " " + path + " answered " + response.statusCode() + ": " + response.body(),
-          null);
-    }
-    String text = response.body();
-    if (text == null || text.isBlank()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(mapper.readTree(text));
-    } catch (IOException e) {
-      throw new ApiError(response.statusCode(), "not JSON: " + text, e);
-    }
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private String ti(String action) {

@@ -3,6 +3,7 @@ package dev.updraft.runner;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.updraft.runner.internal.DagSourceCache;
+import dev.updraft.runner.internal.KeepAliveHttp;
 import dev.updraft.sdk.TaskState;
 import dev.updraft.sdk.internal.compile.CompiledDag;
 import dev.updraft.sdk.internal.dag.ComponentOperator;
@@ -34,6 +35,8 @@ final class TryRun {
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final HttpClient http;
+  // One kept-alive connection to the execution API for the runner's life.
+  private final KeepAliveHttp plainHttp = new KeepAliveHttp(java.time.Duration.ofSeconds(30));
   private final DagSourceCache dags;
   private final String hostname;
   private final long pid = ProcessHandle.current().pid();
@@ -64,7 +67,7 @@ final class TryRun {
   /** One unauthenticated request to the API, so the HTTP client's code is loaded and warm. */
   void ping(String apiUrl) {
     try {
-      new ExecutionClient(http, apiUrl, "-", new java.util.UUID(0, 0))
+      new ExecutionClient(http, plainHttp, apiUrl, "-", new java.util.UUID(0, 0))
           .send("GET", "/variables/updraft-warm-up", null);
     } catch (ExecutionClient.ApiError e) {
       // 401 is the expected answer; any answer (or none) will do.
@@ -79,7 +82,7 @@ final class TryRun {
    */
   TryResult run(Assignment job, PrintStream log, Consumer<TryResult> abandoned) {
     ExecutionClient client =
-        new ExecutionClient(http, job.apiUrl(), job.token(), job.taskInstanceId());
+        new ExecutionClient(http, plainHttp, job.apiUrl(), job.token(), job.taskInstanceId());
     JsonNode context;
     long start = System.nanoTime();
     try {

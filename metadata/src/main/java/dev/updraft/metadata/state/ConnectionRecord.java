@@ -35,23 +35,8 @@ public record ConnectionRecord(
 
   @Override
   public String toString() {
-    return "ConnectionRecord[connId="
-        + connId
-        + ", connType="
-        + connType
-        + ", host="
-        + host
-        + ", schema="
-        + schema
-        + ", login="
-        + login
-        + ", password="
-        + (password == null ? null : "***")
-        + ", port="
-        + port
-        + ", extra="
-        + (extra == null ? null : "***")
-        + "]";
+    // The task-facing record masks the secrets; one place decides what is shown.
+    return "ConnectionRecord" + toConnection().toString().substring("Connection".length());
   }
 
   /** The connection as tasks see it (Airflow's {@code Connection}), without the description. */

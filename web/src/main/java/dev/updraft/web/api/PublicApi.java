@@ -23,6 +23,7 @@ import java.time.Clock;
 public final class PublicApi implements RouteGroup {
   public static final String PREFIX = "/api/v2";
   public static final String OPENAPI_PATH = PREFIX + "/openapi.json";
+  public static final String DOCS_PATH = PREFIX + "/docs";
 
   private final ApiAuth auth;
   private final PoolRoutes pools;
@@ -40,6 +41,7 @@ public final class PublicApi implements RouteGroup {
         ApiException.class, (e, ctx) -> JsonResponses.detail(ctx, e.status(), e.detail()));
     app.get(
         OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(OpenApiDocument.json()));
+    app.get(DOCS_PATH, ctx -> ctx.html(OpenApiDocument.docsHtml()));
     pools.register(app);
   }
 }

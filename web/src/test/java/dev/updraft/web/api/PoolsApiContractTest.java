@@ -115,6 +115,9 @@ class PoolsApiContractTest {
     assertThat(served.path("openapi").asText()).isEqualTo("3.1.0");
     assertThat(served.path("paths").has("/api/v2/pools/{pool_name}")).isTrue();
     assertThat(served.at("/components/schemas/PoolResponse/required").size()).isEqualTo(9);
+    HttpResponse<String> docs = send("GET", "/api/v2/docs", null, null);
+    assertThat(docs.statusCode()).isEqualTo(200);
+    assertThat(docs.body()).contains("/api/v2/openapi.json");
   }
 
   @ParameterizedTest

@@ -18,6 +18,23 @@ public final class OpenApiDocument {
 
   private static final class Holder {
     private static final String JSON = load();
+    private static final String DOCS = resource("/openapi/docs.html");
+  }
+
+  /** The browsable docs page (Swagger UI over {@code /api/v2/openapi.json}). */
+  public static String docsHtml() {
+    return Holder.DOCS;
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = OpenApiDocument.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The spec as JSON text. */

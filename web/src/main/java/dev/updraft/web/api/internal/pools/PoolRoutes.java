@@ -57,9 +57,14 @@ public final class PoolRoutes {
     auth.require(ctx, Permission.READ);
     Paging paging = Paging.from(ctx, ORDER_BY, "id", new ValidationErrors());
     List<PoolQuery.Order> order =
-        paging.orderBy().stream()
-            .map(sort -> new PoolQuery.Order(sort.column(), sort.descending()))
-            .toList();
+        new java.util.ArrayList<>(
+            paging.orderBy().stream()
+                .map(sort -> new PoolQuery.Order(sort.column(), sort.descending()))
+                .toList());
+    if (order.stream().noneMatch(o -> o.column().equals("id"))) {
+      // As Airflow: the primary key breaks ties, so pages neither repeat nor skip rows.
+      order.add(new PoolQuery.Order("id", false));
+    }
     PoolQuery query =
         new PoolQuery(
             namePatterns(ctx.queryParam("pool_name_pattern")),

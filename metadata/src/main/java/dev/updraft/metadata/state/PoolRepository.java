@@ -2,8 +2,11 @@ package dev.updraft.metadata.state;
 
 import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.state.internal.SqlErrors;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Pools ({@code slot_pool}). {@value #DEFAULT_POOL} always exists. */
@@ -30,6 +33,104 @@ public final class PoolRepository {
   public List<PoolRecord> list() {
     return db.withHandle(
         handle -> handle.createQuery("SELECT * FROM slot_pool ORDER BY pool").map(MAPPER).list());
+  }
+
+  /** The pools {@code query} selects (columns are checked by {@link PoolQuery.Order}). */
+  public List<PoolRecord> page(PoolQuery query) {
+    String order =
+        query.orderBy().stream()
+            .map(o -> o.column() + (o.descending() ? " DESC" : " ASC"))
+            .collect(Collectors.joining(", "));
+    String sql =
+        "SELECT * FROM slot_pool"
+            + where(query)
+            + (order.isEmpty() ? "" : " ORDER BY " + order)
+            + " LIMIT :limit OFFSET :offset";
+    return db.withHandle(
+        handle -> {
+          var q =
+              handle.createQuery(sql).bind("limit", query.limit()).bind("offset", query.offset());
+          bindPatterns(q, query);
+          return q.map(MAPPER).list();
+        });
+  }
+
+  /** How many pools {@code query} matches, ignoring its limit and offset. */
+  public long count(PoolQuery query) {
+    return db.withHandle(
+        handle -> {
+          var q = handle.createQuery("SELECT COUNT(*) FROM slot_pool" + where(query));
+          bindPatterns(q, query);
+          return q.mapTo(Long.class).one();
+        });
+  }
+
+  /** Slots taken in each pool by running, queued, scheduled and deferred task instances. */
+  public Map<String, PoolSlotStats> slotStats() {
+    Map<String, long[]> sums = new HashMap<>();
+    db.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT pool, state, SUM(pool_slots) AS taken FROM task_instance"
+                        + " WHERE state IN ('running', 'queued', 'scheduled', 'deferred')"
+                        + " GROUP BY pool, state")
+                .map(
+                    (rs, ctx) -> {
+                      long[] s = sums.computeIfAbsent(rs.getString("pool"), k -> new long[4]);
+                      int i =
+                          switch (rs.getString("state")) {
+                            case "running" -> 0;
+                            case "queued" -> 1;
+                            case "scheduled" -> 2;
+                            default -> 3;
+                          };
+                      s[i] = rs.getLong("taken");
+                      return i;
+                    })
+                .list());
+    Map<String, PoolSlotStats> stats = new HashMap<>();
+    sums.forEach((pool, s) -> stats.put(pool, new PoolSlotStats(s[0], s[1], s[2], s[3])));
+    return stats;
+  }
+
+  /**
+   * Renames a pool.
+   *
+   * @throws IllegalArgumentException when a pool named {@code newName} exists
+   */
+  public void rename(String name, String newName) {
+    try {
+      db.inTransaction(
+          handle ->
+              handle
+                  .createUpdate("UPDATE slot_pool SET pool = :newName WHERE pool = :name")
+                  .bind("newName", newName)
+                  .bind("name", name)
+                  .execute());
+    } catch (RuntimeException e) {
+      if (SqlErrors.isUniqueViolation(e)) {
+        throw new IllegalArgumentException("pool '" + newName + "' already exists", e);
+      }
+      throw e;
+    }
+  }
+
+  private static String where(PoolQuery query) {
+    if (query.namePatterns().isEmpty()) {
+      return "";
+    }
+    StringBuilder sql = new StringBuilder(" WHERE ");
+    for (int i = 0; i < query.namePatterns().size(); i++) {
+      sql.append(i == 0 ? "" : " OR ").append("LOWER(pool) LIKE LOWER(:p").append(i).append(")");
+    }
+    return sql.toString();
+  }
+
+  private static void bindPatterns(org.jdbi.v3.core.statement.Query q, PoolQuery query) {
+    for (int i = 0; i < query.namePatterns().size(); i++) {
+      q.bind("p" + i, query.namePatterns().get(i));
+    }
   }
 
   /** The pool {@code name}, if it exists. */

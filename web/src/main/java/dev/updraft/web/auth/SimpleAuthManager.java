@@ -137,6 +137,11 @@ public final class SimpleAuthManager {
     return tokens.verify(token);
   }
 
+  /** Checks a token as {@link #verify} does, telling an expired token from an invalid one. */
+  public TokenCheck check(String token) {
+    return tokens.check(token);
+  }
+
   /** Whether the user may do what the permission guards; always true in all-admins mode. */
   public boolean isAuthorized(SimpleUser user, Permission permission) {
     return allAdmins || user.role().includes(permission.minimumRole());

@@ -5,6 +5,7 @@ import com.auth0.jwt.JWTCreator;
 import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
+import com.auth0.jwt.exceptions.TokenExpiredException;
 import com.auth0.jwt.interfaces.DecodedJWT;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,18 +69,25 @@ final class TokenService {
   }
 
   Optional<SimpleUser> verify(String token) {
+    return check(token).validUser();
+  }
+
+  TokenCheck check(String token) {
     if (token == null || token.isBlank()) {
-      return Optional.empty();
+      return new TokenCheck.Invalid();
     }
     try {
+      // java-jwt checks the signature before the expiry, so Expired implies a genuine token.
       DecodedJWT jwt = verifier.verify(token);
       String role = jwt.getClaim(ROLE_CLAIM).asString();
       if (jwt.getSubject() == null || role == null) {
-        return Optional.empty();
+        return new TokenCheck.Invalid();
       }
-      return Optional.of(new SimpleUser(jwt.getSubject(), Role.parse(role)));
+      return new TokenCheck.Valid(new SimpleUser(jwt.getSubject(), Role.parse(role)));
+    } catch (TokenExpiredException e) {
+      return new TokenCheck.Expired();
     } catch (JWTVerificationException | IllegalArgumentException e) {
-      return Optional.empty();
+      return new TokenCheck.Invalid();
     }
   }
 }

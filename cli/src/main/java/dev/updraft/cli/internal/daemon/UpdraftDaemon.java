@@ -18,6 +18,7 @@ import dev.updraft.scheduler.loop.SchedulingLoop;
 import dev.updraft.scheduler.loop.TaskExecutor;
 import dev.updraft.scheduler.loop.TryLogSink;
 import dev.updraft.scheduler.runs.ScheduledRuns;
+import dev.updraft.web.api.PublicApi;
 import dev.updraft.web.auth.SimpleAuthManager;
 import dev.updraft.web.execution.ExecutionApi;
 import dev.updraft.web.execution.ExecutionApiDependencies;
@@ -109,6 +110,7 @@ public final class UpdraftDaemon implements AutoCloseable {
                 app ->
                     ExecutionApi.register(
                         app, ExecutionApiDependencies.of(db, tokens, home.resolve("artifacts"))))
+            .routes(new PublicApi(db, auth, Clock.systemUTC()))
             .start();
     resources.add(api);
     TaskExecutor executor = executor(options, home, tokens, "http://127.0.0.1:" + api.port());

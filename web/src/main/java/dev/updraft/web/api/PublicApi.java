@@ -1,0 +1,47 @@
+package dev.updraft.web.api;
+
+import dev.updraft.metadata.MetadataDatabase;
+import dev.updraft.metadata.state.EventLogRepository;
+import dev.updraft.metadata.state.PoolRepository;
+import dev.updraft.web.api.internal.ApiAuth;
+import dev.updraft.web.api.internal.ApiException;
+import dev.updraft.web.api.internal.AuditLog;
+import dev.updraft.web.api.internal.OpenApiDocument;
+import dev.updraft.web.api.internal.pools.PoolRoutes;
+import dev.updraft.web.auth.SimpleAuthManager;
+import dev.updraft.web.server.RouteGroup;
+import dev.updraft.web.server.internal.JsonResponses;
+import io.javalin.Javalin;
+import java.time.Clock;
+
+/**
+ * Airflow 3's public REST API, {@code /api/v2}, as its spec (served at {@value #OPENAPI_PATH})
+ * describes it: bearer-token authentication on every route but health, version and the spec,
+ * FastAPI-shaped errors, an event-log row per change. Mount it with {@code ApiServer.builder(db,
+ * auth).routes(new PublicApi(db, auth, clock))}.
+ */
+public final class PublicApi implements RouteGroup {
+  public static final String PREFIX = "/api/v2";
+  public static final String OPENAPI_PATH = PREFIX + "/openapi.json";
+  public static final String DOCS_PATH = PREFIX + "/docs";
+
+  private final ApiAuth auth;
+  private final PoolRoutes pools;
+
+  public PublicApi(MetadataDatabase db, SimpleAuthManager auth, Clock clock) {
+    this.auth = new ApiAuth(auth);
+    AuditLog audit = new AuditLog(new EventLogRepository(db, clock));
+    this.pools = new PoolRoutes(new PoolRepository(db), this.auth, audit);
+  }
+
+  @Override
+  public void register(Javalin app) {
+    app.before(PREFIX + "/*", auth::authenticate);
+    app.exception(
+        ApiException.class, (e, ctx) -> JsonResponses.detail(ctx, e.status(), e.detail()));
+    app.get(
+        OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(OpenApiDocument.json()));
+    app.get(DOCS_PATH, ctx -> ctx.html(OpenApiDocument.docsHtml()));
+    pools.register(app);
+  }
+}

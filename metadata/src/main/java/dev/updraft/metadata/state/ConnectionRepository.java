@@ -1,11 +1,13 @@
 package dev.updraft.metadata.state;
 
 import dev.updraft.metadata.MetadataDatabase;
+import dev.updraft.metadata.state.internal.SqlErrors;
 import dev.updraft.metadata.state.internal.Upserts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -78,6 +80,100 @@ public final class ConnectionRepository {
                   }
                   return null;
                 }));
+  }
+
+  /** The connections {@code query} selects, secrets decrypted. */
+  public List<ConnectionRecord> page(ConnectionQuery query) {
+    String order =
+        query.orderBy().stream()
+            .map(o -> o.column() + (o.descending() ? " DESC" : " ASC"))
+            .collect(Collectors.joining(", "));
+    String sql =
+        "SELECT * FROM connection"
+            + where(query)
+            + (order.isEmpty() ? "" : " ORDER BY " + order)
+            + " LIMIT :limit OFFSET :offset";
+    return db.withHandle(
+        handle -> {
+          var q =
+              handle.createQuery(sql).bind("limit", query.limit()).bind("offset", query.offset());
+          bindPatterns(q, query);
+          return q.map((rs, ctx) -> read(rs)).list();
+        });
+  }
+
+  /** How many connections {@code query} matches, ignoring its limit and offset. */
+  public long count(ConnectionQuery query) {
+    return db.withHandle(
+        handle -> {
+          var q = handle.createQuery("SELECT COUNT(*) FROM connection" + where(query));
+          bindPatterns(q, query);
+          return q.mapTo(Long.class).one();
+        });
+  }
+
+  /** Whether the connection {@code connId} exists, without touching secrets (no key needed). */
+  public boolean exists(String connId) {
+    return db.withHandle(
+        handle ->
+            handle
+                    .createQuery("SELECT COUNT(*) FROM connection WHERE conn_id = :connId")
+                    .bind("connId", connId)
+                    .mapTo(Long.class)
+                    .one()
+                > 0);
+  }
+
+  /**
+   * Creates the connection {@code connection.connId()}, encrypting its password and extra.
+   *
+   * @throws IllegalArgumentException when a connection with that id exists
+   * @throws IllegalStateException when it has a password or extra and no key is configured
+   */
+  public void create(ConnectionRecord connection) {
+    String what = describe(connection.connId());
+    String password = seal(connection.password(), what);
+    String extra = seal(connection.extra(), what);
+    try {
+      db.inTransaction(
+          handle -> {
+            insert(handle, connection, password, extra);
+            return null;
+          });
+    } catch (RuntimeException e) {
+      if (SqlErrors.isUniqueViolation(e)) {
+        throw new IllegalArgumentException(what + " already exists", e);
+      }
+      throw e;
+    }
+  }
+
+  /** The stored (encrypted) password of {@code connId}, as the database holds it. */
+  public Optional<String> storedPassword(String connId) {
+    return db.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT password FROM connection WHERE conn_id = :connId")
+                .bind("connId", connId)
+                .mapTo(String.class)
+                .findOne());
+  }
+
+  private static String where(ConnectionQuery query) {
+    if (query.idPatterns().isEmpty()) {
+      return "";
+    }
+    StringBuilder sql = new StringBuilder(" WHERE ");
+    for (int i = 0; i < query.idPatterns().size(); i++) {
+      sql.append(i == 0 ? "" : " OR ").append("LOWER(conn_id) LIKE LOWER(:p").append(i).append(")");
+    }
+    return sql.toString();
+  }
+
+  private static void bindPatterns(org.jdbi.v3.core.statement.Query q, ConnectionQuery query) {
+    for (int i = 0; i < query.idPatterns().size(); i++) {
+      q.bind("p" + i, query.idPatterns().get(i));
+    }
   }
 
   /** Deletes the connection {@code connId}; false if it did not exist. */

@@ -1,12 +1,15 @@
 package dev.updraft.web.api;
 
 import dev.updraft.metadata.MetadataDatabase;
+import dev.updraft.metadata.state.ConnectionRepository;
 import dev.updraft.metadata.state.EventLogRepository;
 import dev.updraft.metadata.state.PoolRepository;
+import dev.updraft.metadata.state.SecretCipher;
 import dev.updraft.web.api.internal.ApiAuth;
 import dev.updraft.web.api.internal.ApiException;
 import dev.updraft.web.api.internal.AuditLog;
 import dev.updraft.web.api.internal.OpenApiDocument;
+import dev.updraft.web.api.internal.connections.ConnectionRoutes;
 import dev.updraft.web.api.internal.pools.PoolRoutes;
 import dev.updraft.web.auth.SimpleAuthManager;
 import dev.updraft.web.server.RouteGroup;
@@ -27,11 +30,19 @@ public final class PublicApi implements RouteGroup {
 
   private final ApiAuth auth;
   private final PoolRoutes pools;
+  private final ConnectionRoutes connections;
 
+  /** The API with connection secrets under the key of {@value SecretCipher#KEY_VARIABLE}. */
   public PublicApi(MetadataDatabase db, SimpleAuthManager auth, Clock clock) {
+    this(db, auth, clock, SecretCipher.fromEnvironment(System.getenv()));
+  }
+
+  /** The API with connection secrets encrypted by {@code cipher}. */
+  public PublicApi(MetadataDatabase db, SimpleAuthManager auth, Clock clock, SecretCipher cipher) {
     this.auth = new ApiAuth(auth);
     AuditLog audit = new AuditLog(new EventLogRepository(db, clock));
     this.pools = new PoolRoutes(new PoolRepository(db), this.auth, audit);
+    this.connections = new ConnectionRoutes(new ConnectionRepository(db, cipher), this.auth, audit);
   }
 
   @Override
@@ -43,5 +54,6 @@ public final class PublicApi implements RouteGroup {
         OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(OpenApiDocument.json()));
     app.get(DOCS_PATH, ctx -> ctx.html(OpenApiDocument.docsHtml()));
     pools.register(app);
+    connections.register(app);
   }
 }

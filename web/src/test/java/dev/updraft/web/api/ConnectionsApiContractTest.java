@@ -309,7 +309,11 @@ class ConnectionsApiContractTest {
     call(403, "PATCH", CONNS, viewer, "{\"actions\": []}");
     call(201, "POST", CONNS, token("ada", Role.ADMIN), conn("p", ""));
     JsonNode testing = call(403, "POST", CONNS + "/test", op(), conn("p", ""));
-    assertThat(testing.path("detail").asText()).startsWith("Testing connections is disabled");
+    assertThat(testing.path("detail").asText())
+        .isEqualTo(
+            "Testing connections is disabled in Airflow configuration. Contact your deployment"
+                + " admin to enable it.");
+    call(422, "POST", CONNS + "/test", op(), "{\"conn_type\": \"http\"}");
   }
 
   @ParameterizedTest

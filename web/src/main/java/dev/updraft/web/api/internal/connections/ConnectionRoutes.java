@@ -187,6 +187,10 @@ public final class ConnectionRoutes {
 
   private void test(Context ctx) {
     auth.require(ctx, Permission.CONNECTIONS);
+    // FastAPI validates the body before the route refuses.
+    ValidationErrors errors = new ValidationErrors();
+    ConnectionInput.read(JsonBody.read(ctx, errors), errors, List.of("body"));
+    errors.throwIfAny();
     throw new ApiException(
         403,
         "Testing connections is disabled in Airflow configuration. Contact your deployment admin"

@@ -3,11 +3,13 @@ package dev.updraft.web.api;
 import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.state.EventLogRepository;
 import dev.updraft.metadata.state.PoolRepository;
+import dev.updraft.metadata.state.VariableRepository;
 import dev.updraft.web.api.internal.ApiAuth;
 import dev.updraft.web.api.internal.ApiException;
 import dev.updraft.web.api.internal.AuditLog;
 import dev.updraft.web.api.internal.OpenApiDocument;
 import dev.updraft.web.api.internal.pools.PoolRoutes;
+import dev.updraft.web.api.internal.variables.VariableRoutes;
 import dev.updraft.web.auth.SimpleAuthManager;
 import dev.updraft.web.server.RouteGroup;
 import dev.updraft.web.server.internal.JsonResponses;
@@ -27,11 +29,13 @@ public final class PublicApi implements RouteGroup {
 
   private final ApiAuth auth;
   private final PoolRoutes pools;
+  private final VariableRoutes variables;
 
   public PublicApi(MetadataDatabase db, SimpleAuthManager auth, Clock clock) {
     this.auth = new ApiAuth(auth);
     AuditLog audit = new AuditLog(new EventLogRepository(db, clock));
     this.pools = new PoolRoutes(new PoolRepository(db), this.auth, audit);
+    this.variables = new VariableRoutes(new VariableRepository(db), this.auth, audit);
   }
 
   @Override
@@ -43,5 +47,6 @@ public final class PublicApi implements RouteGroup {
         OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(OpenApiDocument.json()));
     app.get(DOCS_PATH, ctx -> ctx.html(OpenApiDocument.docsHtml()));
     pools.register(app);
+    variables.register(app);
   }
 }

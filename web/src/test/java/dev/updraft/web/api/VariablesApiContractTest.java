@@ -168,6 +168,9 @@ class VariablesApiContractTest {
     assertThat(patchMissing.path("detail").asText())
         .isEqualTo("The Variable with key: `nope` was not found");
 
+    call(201, "POST", VARS, op(), "{\"key\": \"team/a\", \"value\": \"x\"}");
+    assertThat(send("GET", VARS + "/team/a", op(), null).body()).contains("\"key\":\"team/a\"");
+    assertThat(send("DELETE", VARS + "/team/a", op(), null).statusCode()).isEqualTo(204);
     call(204, "DELETE", VARS + "/region", op(), null);
     JsonNode gone = call(404, "GET", VARS + "/region", op(), null);
     assertThat(gone.path("detail").asText())

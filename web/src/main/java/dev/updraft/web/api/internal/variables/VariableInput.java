@@ -2,7 +2,6 @@ package dev.updraft.web.api.internal.variables;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.updraft.web.api.internal.JsonBody;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -44,6 +43,4 @@ record VariableInput(String key, String value, String description) {
     }
     return value.asText();
   }
-
-  static final List<String> UPDATABLE = List.of("value", "description");
 }

@@ -55,9 +55,10 @@ public final class VariableRoutes {
     app.get(PATH, this::list);
     app.post(PATH, this::create);
     app.patch(PATH, this::bulk);
-    app.get(PATH + "/{variable_key}", this::get);
-    app.patch(PATH + "/{variable_key}", this::patch);
-    app.delete(PATH + "/{variable_key}", this::delete);
+    // As Airflow's {variable_key:path}: keys may contain slashes.
+    app.get(PATH + "/<variable_key>", this::get);
+    app.patch(PATH + "/<variable_key>", this::patch);
+    app.delete(PATH + "/<variable_key>", this::delete);
   }
 
   private void list(Context ctx) {

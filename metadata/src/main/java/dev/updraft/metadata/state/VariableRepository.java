@@ -1,12 +1,120 @@
 package dev.updraft.metadata.state;
 
 import dev.updraft.metadata.MetadataDatabase;
+import dev.updraft.metadata.state.internal.SqlErrors;
 import dev.updraft.metadata.state.internal.Upserts;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Variables ({@code variable}), stored as given ({@code is_encrypted} false). */
 public final class VariableRepository {
+  private static final RowMapper<VariableRecord> MAPPER =
+      (rs, ctx) ->
+          new VariableRecord(rs.getString("key"), rs.getString("val"), rs.getString("description"));
+
+  /**
+   * A column to sort by: {@code id}, {@code key}, {@code val}, {@code description} or {@code
+   * is_encrypted}.
+   */
+  public record Sort(String column, boolean descending) {
+    private static final Set<String> COLUMNS =
+        Set.of("id", "key", "val", "description", "is_encrypted");
+
+    public Sort {
+      if (!COLUMNS.contains(column)) {
+        throw new IllegalArgumentException("cannot order variables by " + column);
+      }
+    }
+
+    String sql() {
+      return (column.equals("key") ? "\"key\"" : column) + (descending ? " DESC" : " ASC");
+    }
+  }
+
+  /**
+   * One page of variables: those whose key matches any of {@code keyPatterns} (case-insensitive SQL
+   * LIKE; none means all), ordered by {@code orderBy}, {@code limit} rows from {@code offset}.
+   */
+  public List<VariableRecord> page(
+      List<String> keyPatterns, List<Sort> orderBy, int limit, int offset) {
+    String order = orderBy.stream().map(Sort::sql).collect(Collectors.joining(", "));
+    String sql =
+        "SELECT \"key\", val, description FROM variable"
+            + where(keyPatterns)
+            + (order.isEmpty() ? "" : " ORDER BY " + order)
+            + " LIMIT :limit OFFSET :offset";
+    return db.withHandle(
+        handle -> {
+          var q = handle.createQuery(sql).bind("limit", limit).bind("offset", offset);
+          for (int i = 0; i < keyPatterns.size(); i++) {
+            q.bind("p" + i, keyPatterns.get(i));
+          }
+          return q.map(MAPPER).list();
+        });
+  }
+
+  /** How many variables match any of {@code keyPatterns} (none means all). */
+  public long count(List<String> keyPatterns) {
+    return db.withHandle(
+        handle -> {
+          var q = handle.createQuery("SELECT COUNT(*) FROM variable" + where(keyPatterns));
+          for (int i = 0; i < keyPatterns.size(); i++) {
+            q.bind("p" + i, keyPatterns.get(i));
+          }
+          return q.mapTo(Long.class).one();
+        });
+  }
+
+  private static String where(List<String> keyPatterns) {
+    if (keyPatterns.isEmpty()) {
+      return "";
+    }
+    StringBuilder sql = new StringBuilder(" WHERE ");
+    for (int i = 0; i < keyPatterns.size(); i++) {
+      sql.append(i == 0 ? "" : " OR ").append("LOWER(\"key\") LIKE LOWER(:p").append(i).append(")");
+    }
+    return sql.toString();
+  }
+
+  /** The variable {@code key}, with its description, if set. */
+  public Optional<VariableRecord> find(String key) {
+    return db.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT \"key\", val, description FROM variable WHERE \"key\" = :key")
+                .bind("key", key)
+                .map(MAPPER)
+                .findOne());
+  }
+
+  /**
+   * Creates a variable.
+   *
+   * @throws IllegalArgumentException when {@code key} is already set
+   */
+  public void create(String key, String value, String description) {
+    try {
+      db.inTransaction(
+          handle ->
+              handle
+                  .createUpdate(
+                      "INSERT INTO variable (\"key\", val, description, is_encrypted)"
+                          + " VALUES (:key, :value, :description, FALSE)")
+                  .bind("key", key)
+                  .bind("value", value)
+                  .bind("description", description)
+                  .execute());
+    } catch (RuntimeException e) {
+      if (SqlErrors.isUniqueViolation(e)) {
+        throw new IllegalArgumentException("variable '" + key + "' already exists", e);
+      }
+      throw e;
+    }
+  }
+
   private final MetadataDatabase db;
 
   public VariableRepository(MetadataDatabase db) {

@@ -5,12 +5,14 @@ import dev.updraft.metadata.state.ConnectionRepository;
 import dev.updraft.metadata.state.EventLogRepository;
 import dev.updraft.metadata.state.PoolRepository;
 import dev.updraft.metadata.state.SecretCipher;
+import dev.updraft.metadata.state.VariableRepository;
 import dev.updraft.web.api.internal.ApiAuth;
 import dev.updraft.web.api.internal.ApiException;
 import dev.updraft.web.api.internal.AuditLog;
 import dev.updraft.web.api.internal.OpenApiDocument;
 import dev.updraft.web.api.internal.connections.ConnectionRoutes;
 import dev.updraft.web.api.internal.pools.PoolRoutes;
+import dev.updraft.web.api.internal.variables.VariableRoutes;
 import dev.updraft.web.auth.SimpleAuthManager;
 import dev.updraft.web.server.RouteGroup;
 import dev.updraft.web.server.internal.JsonResponses;
@@ -31,6 +33,7 @@ public final class PublicApi implements RouteGroup {
   private final ApiAuth auth;
   private final PoolRoutes pools;
   private final ConnectionRoutes connections;
+  private final VariableRoutes variables;
 
   /** The API with connection secrets under the key of {@value SecretCipher#KEY_VARIABLE}. */
   public PublicApi(MetadataDatabase db, SimpleAuthManager auth, Clock clock) {
@@ -43,6 +46,7 @@ public final class PublicApi implements RouteGroup {
     AuditLog audit = new AuditLog(new EventLogRepository(db, clock));
     this.pools = new PoolRoutes(new PoolRepository(db), this.auth, audit);
     this.connections = new ConnectionRoutes(new ConnectionRepository(db, cipher), this.auth, audit);
+    this.variables = new VariableRoutes(new VariableRepository(db), this.auth, audit);
   }
 
   @Override
@@ -55,5 +59,6 @@ public final class PublicApi implements RouteGroup {
     app.get(DOCS_PATH, ctx -> ctx.html(OpenApiDocument.docsHtml()));
     pools.register(app);
     connections.register(app);
+    variables.register(app);
   }
 }

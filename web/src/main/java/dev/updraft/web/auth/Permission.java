@@ -14,9 +14,9 @@ public enum Permission {
   EDIT(Role.USER),
   /** Create, change or delete pools (reading them is {@link #READ}). */
   POOLS(Role.OP),
-  /** Read or change variables. */
+  /** Create, change or delete variables (reading them is {@link #READ}, as in Airflow). */
   VARIABLES(Role.OP),
-  /** Read or change connections. */
+  /** Create, change or delete connections (reading them is {@link #READ}, as in Airflow). */
   CONNECTIONS(Role.OP),
   /** Everything else: user and server administration. */
   ADMIN(Role.ADMIN);

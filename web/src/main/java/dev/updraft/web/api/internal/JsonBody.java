@@ -167,6 +167,15 @@ public final class JsonBody {
     return plain(node);
   }
 
+  /** Any JSON value (pydantic's {@code JsonValue}), JSON null included; {@code null} if absent. */
+  public JsonNode json(String field, boolean required) {
+    JsonNode value = node.get(field);
+    if (value == null && required) {
+      errors.add("missing", at(field), "Field required", plain(node));
+    }
+    return value;
+  }
+
   private JsonNode present(String field, boolean required, boolean nullable) {
     JsonNode value = node.get(field);
     if (value == null) {

@@ -71,8 +71,20 @@ public final class ScheduledRunCreator implements RunRequestSink {
     } catch (DuplicateDagRunException e) {
       outcome = Outcome.ALREADY_EXISTS;
     }
-    schedules.apply(dagId).ifPresent(schedule -> dags.setNextDagRun(dagId, after(schedule, info)));
+    schedules
+        .apply(dagId)
+        .ifPresent(schedule -> moveNextDagRunForward(dagId, after(schedule, info)));
     return outcome;
+  }
+
+  // Requests repeat (a restart, a second scheduler, a wake-up racing a fire): a repeated request
+  // for an older run must not move the DAG's next run back.
+  private void moveNextDagRunForward(String dagId, NextDagRun next) {
+    java.time.Instant stored =
+        dags.find(dagId).map(dev.updraft.metadata.state.DagRecord::nextDagrun).orElse(null);
+    if (stored == null || next.logicalDate() == null || next.logicalDate().isAfter(stored)) {
+      dags.setNextDagRun(dagId, next);
+    }
   }
 
   /** The scheduled run id Airflow gives {@code logicalDate}. */

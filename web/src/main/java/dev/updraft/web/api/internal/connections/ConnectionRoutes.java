@@ -6,6 +6,7 @@ import dev.updraft.metadata.state.ConnectionRepository;
 import dev.updraft.web.api.internal.ApiAuth;
 import dev.updraft.web.api.internal.ApiException;
 import dev.updraft.web.api.internal.AuditLog;
+import dev.updraft.web.api.internal.BulkActions;
 import dev.updraft.web.api.internal.JsonBody;
 import dev.updraft.web.api.internal.Paging;
 import dev.updraft.web.api.internal.ValidationErrors;
@@ -48,13 +49,15 @@ public final class ConnectionRoutes {
   private final ConnectionRepository connections;
   private final ApiAuth auth;
   private final AuditLog audit;
-  private final BulkConnections bulk;
+  private final BulkActions<ConnectionInput> bulk;
 
   public ConnectionRoutes(ConnectionRepository connections, ApiAuth auth, AuditLog audit) {
     this.connections = connections;
     this.auth = auth;
     this.audit = audit;
-    this.bulk = new BulkConnections(connections);
+    this.bulk =
+        new BulkActions<>(
+            new ConnectionBulkTarget(connections), "connections with these connection_ids");
   }
 
   public void register(Javalin app) {
@@ -201,7 +204,7 @@ public final class ConnectionRoutes {
     SimpleUser user = auth.require(ctx, Permission.CONNECTIONS);
     ValidationErrors errors = new ValidationErrors();
     JsonBody body = JsonBody.read(ctx, errors);
-    List<BulkConnections.Action> actions = BulkConnections.read(body, errors);
+    List<BulkActions.Action<ConnectionInput>> actions = bulk.read(body, errors);
     errors.throwIfAny();
     audit.record("bulk_connections", user, redacted(body));
     JsonResponses.respond(ctx, 200, bulk.apply(actions));

@@ -7,6 +7,7 @@ import dev.updraft.metadata.state.PoolSlotStats;
 import dev.updraft.web.api.internal.ApiAuth;
 import dev.updraft.web.api.internal.ApiException;
 import dev.updraft.web.api.internal.AuditLog;
+import dev.updraft.web.api.internal.BulkActions;
 import dev.updraft.web.api.internal.JsonBody;
 import dev.updraft.web.api.internal.Paging;
 import dev.updraft.web.api.internal.ValidationErrors;
@@ -35,13 +36,13 @@ public final class PoolRoutes {
   private final PoolRepository pools;
   private final ApiAuth auth;
   private final AuditLog audit;
-  private final BulkPools bulk;
+  private final BulkActions<PoolInput> bulk;
 
   public PoolRoutes(PoolRepository pools, ApiAuth auth, AuditLog audit) {
     this.pools = pools;
     this.auth = auth;
     this.audit = audit;
-    this.bulk = new BulkPools(pools);
+    this.bulk = new BulkActions<>(new PoolBulkTarget(pools), "pools with these pool names");
   }
 
   public void register(Javalin app) {
@@ -186,7 +187,7 @@ public final class PoolRoutes {
     SimpleUser user = auth.require(ctx, Permission.POOLS);
     ValidationErrors errors = new ValidationErrors();
     JsonBody body = JsonBody.read(ctx, errors);
-    List<BulkPools.Action> actions = BulkPools.read(body, errors);
+    List<BulkActions.Action<PoolInput>> actions = bulk.read(body, errors);
     errors.throwIfAny();
     audit.record("bulk_pools", user, body.plain());
     JsonResponses.respond(ctx, 200, bulk.apply(actions));

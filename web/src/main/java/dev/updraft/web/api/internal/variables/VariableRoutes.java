@@ -5,6 +5,7 @@ import dev.updraft.metadata.state.VariableRepository;
 import dev.updraft.web.api.internal.ApiAuth;
 import dev.updraft.web.api.internal.ApiException;
 import dev.updraft.web.api.internal.AuditLog;
+import dev.updraft.web.api.internal.BulkActions;
 import dev.updraft.web.api.internal.JsonBody;
 import dev.updraft.web.api.internal.Paging;
 import dev.updraft.web.api.internal.ValidationErrors;
@@ -42,13 +43,13 @@ public final class VariableRoutes {
   private final VariableRepository variables;
   private final ApiAuth auth;
   private final AuditLog audit;
-  private final BulkVariables bulk;
+  private final BulkActions<VariableInput> bulk;
 
   public VariableRoutes(VariableRepository variables, ApiAuth auth, AuditLog audit) {
     this.variables = variables;
     this.auth = auth;
     this.audit = audit;
-    this.bulk = new BulkVariables(variables);
+    this.bulk = new BulkActions<>(new VariableBulkTarget(variables), "variables with these keys");
   }
 
   public void register(Javalin app) {
@@ -177,7 +178,7 @@ public final class VariableRoutes {
     SimpleUser user = auth.require(ctx, Permission.VARIABLES);
     ValidationErrors errors = new ValidationErrors();
     JsonBody body = JsonBody.read(ctx, errors);
-    List<BulkVariables.Action> actions = BulkVariables.read(body, errors);
+    List<BulkActions.Action<VariableInput>> actions = bulk.read(body, errors);
     errors.throwIfAny();
     audit.record("bulk_variables", user, body.plain());
     JsonResponses.respond(ctx, 200, bulk.apply(actions));

@@ -1,11 +1,7 @@
-package dev.updraft.web.api.internal.pools;
+package dev.updraft.web.api.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.updraft.metadata.state.PoolRecord;
-import dev.updraft.metadata.state.PoolRepository;
-import dev.updraft.web.api.internal.JsonBody;
-import dev.updraft.web.api.internal.ValidationErrors;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,49 +10,61 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code PATCH /api/v2/pools}: Airflow's {@code BulkBody[PoolBody]}, a list of create, update and
- * delete actions run in order. An action that finds names it must not (existing ones to create with
- * {@code fail}, missing ones to update or delete with {@code fail}) changes nothing and reports the
- * error in its {@code BulkActionResponse}, as Airflow's {@code BulkPoolService}.
+ * Airflow's bulk {@code PATCH} of a collection ({@code BulkBody[…Body]}): a list of create, update
+ * and delete actions run in order. An action that finds keys it must not (existing ones to create
+ * with {@code fail}, missing ones to update or delete with {@code fail}) changes nothing and
+ * reports the error in its {@code BulkActionResponse}, as Airflow's {@code BulkService} subclasses
+ * do. The reading (with pydantic's 422 errors) and the running are the same for every resource;
+ * {@link BulkTarget} supplies what differs.
+ *
+ * @param <E> an entity as read from a request body
  */
-final class BulkPools {
+public final class BulkActions<E> {
   private static final List<String> ON_EXISTENCE = List.of("fail", "skip", "overwrite");
   private static final List<String> ON_NON_EXISTENCE = List.of("fail", "skip");
 
   /** One validated action. */
-  sealed interface Action {
+  public sealed interface Action<E> {
     String tag();
   }
 
-  record Create(List<PoolInput> pools, String onExistence) implements Action {
+  record Create<E>(List<E> entities, String onExistence) implements Action<E> {
     public String tag() {
       return "create";
     }
   }
 
-  record Update(List<PoolInput> pools, String onNonExistence, List<String> mask) implements Action {
+  record Update<E>(
+      List<E> entities, String onNonExistence, List<String> mask, List<List<String>> sent)
+      implements Action<E> {
     public String tag() {
       return "update";
     }
   }
 
-  record Delete(List<String> names, String onNonExistence) implements Action {
+  record Delete<E>(List<String> keys, String onNonExistence) implements Action<E> {
     public String tag() {
       return "delete";
     }
   }
 
-  private final PoolRepository pools;
+  private final BulkTarget<E> target;
+  private final String naming;
 
-  BulkPools(PoolRepository pools) {
-    this.pools = pools;
+  /**
+   * @param naming how Airflow's messages name a set of keys, e.g. {@code "pools with these pool
+   *     names"}
+   */
+  public BulkActions(BulkTarget<E> target, String naming) {
+    this.target = target;
+    this.naming = naming;
   }
 
   /** Reads the actions; errors go to {@code errors} (the caller throws the 422). */
-  static List<Action> read(JsonBody body, ValidationErrors errors) {
+  public List<Action<E>> read(JsonBody body, ValidationErrors errors) {
     body.forbidExtras(Set.of("actions"));
     JsonNode actions = body.raw("actions");
-    List<Action> read = new ArrayList<>();
+    List<Action<E>> read = new ArrayList<>();
     if (actions == null) {
       errors.add("missing", List.of("body", "actions"), "Field required", body.plain());
       return read;
@@ -70,7 +78,7 @@ final class BulkPools {
       return read;
     }
     for (int i = 0; i < actions.size(); i++) {
-      Action action = readAction(actions.get(i), List.of("body", "actions", i), errors);
+      Action<E> action = readAction(actions.get(i), List.of("body", "actions", i), errors);
       if (action != null) {
         read.add(action);
       }
@@ -78,7 +86,7 @@ final class BulkPools {
     return read;
   }
 
-  private static Action readAction(JsonNode node, List<Object> loc, ValidationErrors errors) {
+  private Action<E> readAction(JsonNode node, List<Object> loc, ValidationErrors errors) {
     if (!(node instanceof ObjectNode object)) {
       errors.add(
           "model_attributes_type",
@@ -119,23 +127,24 @@ final class BulkPools {
       case "create" -> {
         action.forbidExtras(Set.of("action", "entities", "action_on_existence"));
         String on = choice(action, "action_on_existence", ON_EXISTENCE, at, errors);
-        List<PoolInput> entities = poolEntities(object, at, errors);
-        yield on == null || entities == null ? null : new Create(entities, on);
+        List<E> entities = entities(object, at, errors, null);
+        yield on == null || entities == null ? null : new Create<>(entities, on);
       }
       case "update" -> {
         action.forbidExtras(Set.of("action", "entities", "action_on_non_existence", "update_mask"));
         String on = choice(action, "action_on_non_existence", ON_NON_EXISTENCE, at, errors);
         List<String> mask = stringList(object.get("update_mask"), at, errors);
-        List<PoolInput> entities = poolEntities(object, at, errors);
+        List<List<String>> sent = new ArrayList<>();
+        List<E> entities = entities(object, at, errors, sent);
         yield on == null || entities == null || mask == null
             ? null
-            : new Update(entities, on, mask);
+            : new Update<>(entities, on, mask, sent);
       }
       default -> {
         action.forbidExtras(Set.of("action", "entities", "action_on_non_existence"));
         String on = choice(action, "action_on_non_existence", ON_NON_EXISTENCE, at, errors);
-        List<String> names = deleteEntities(object, at, errors);
-        yield on == null || names == null ? null : new Delete(names, on);
+        List<String> keys = deleteKeys(object, at, errors);
+        yield on == null || keys == null ? null : new Delete<>(keys, on);
       }
     };
   }
@@ -169,7 +178,7 @@ final class BulkPools {
     return null;
   }
 
-  private static JsonNode entities(ObjectNode action, List<Object> at, ValidationErrors errors) {
+  private static JsonNode entityNodes(ObjectNode action, List<Object> at, ValidationErrors errors) {
     JsonNode entities = action.get("entities");
     if (entities == null) {
       errors.add(
@@ -190,13 +199,16 @@ final class BulkPools {
     return entities;
   }
 
-  private static List<PoolInput> poolEntities(
-      ObjectNode action, List<Object> at, ValidationErrors errors) {
-    JsonNode entities = entities(action, at, errors);
+  /**
+   * @param sent where each entity's field names go (for updates), or {@code null}
+   */
+  private List<E> entities(
+      ObjectNode action, List<Object> at, ValidationErrors errors, List<List<String>> sent) {
+    JsonNode entities = entityNodes(action, at, errors);
     if (entities == null) {
       return null;
     }
-    List<PoolInput> pools = new ArrayList<>();
+    List<E> read = new ArrayList<>();
     boolean ok = true;
     for (int j = 0; j < entities.size(); j++) {
       List<Object> loc = ValidationErrors.loc(at, "entities", j);
@@ -209,36 +221,40 @@ final class BulkPools {
         ok = false;
         continue;
       }
-      PoolInput pool = PoolInput.read(new JsonBody(entity, loc, errors));
-      ok &= pool != null;
-      pools.add(pool);
+      JsonBody body = new JsonBody(entity, loc, errors);
+      E value = target.read(body, errors, loc);
+      ok &= value != null;
+      read.add(value);
+      if (sent != null) {
+        sent.add(body.fieldNames());
+      }
     }
-    return ok ? pools : null;
+    return ok ? read : null;
   }
 
-  private static List<String> deleteEntities(
-      ObjectNode action, List<Object> at, ValidationErrors errors) {
-    JsonNode entities = entities(action, at, errors);
+  // A delete names its entities by key, or by a whole entity body.
+  private List<String> deleteKeys(ObjectNode action, List<Object> at, ValidationErrors errors) {
+    JsonNode entities = entityNodes(action, at, errors);
     if (entities == null) {
       return null;
     }
-    List<String> names = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
     boolean ok = true;
     for (int j = 0; j < entities.size(); j++) {
       JsonNode entity = entities.get(j);
       List<Object> loc = ValidationErrors.loc(at, "entities", j);
       if (entity.isTextual()) {
-        names.add(entity.textValue());
+        keys.add(entity.textValue());
       } else if (entity instanceof ObjectNode object) {
-        PoolInput pool = PoolInput.read(new JsonBody(object, loc, errors));
-        ok &= pool != null;
-        names.add(pool == null ? null : pool.name());
+        E value = target.read(new JsonBody(object, loc, errors), errors, loc);
+        ok &= value != null;
+        keys.add(value == null ? null : target.key(value));
       } else {
         errors.add("string_type", loc, "Input should be a valid string", JsonBody.plain(entity));
         ok = false;
       }
     }
-    return ok ? names : null;
+    return ok ? keys : null;
   }
 
   private static List<String> stringList(JsonNode value, List<Object> at, ValidationErrors errors) {
@@ -266,9 +282,9 @@ final class BulkPools {
   }
 
   /** Runs the actions in order; Airflow's {@code BulkResponse} with a key per action kind used. */
-  Map<String, Object> apply(List<Action> actions) {
+  public Map<String, Object> apply(List<Action<E>> actions) {
     Map<String, Object> response = new LinkedHashMap<>();
-    for (Action action : actions) {
+    for (Action<E> action : actions) {
       @SuppressWarnings("unchecked")
       Map<String, List<Object>> result =
           (Map<String, List<Object>>)
@@ -281,84 +297,76 @@ final class BulkPools {
                     return r;
                   });
       switch (action) {
-        case Create create -> create(create, result);
-        case Update update -> update(update, result);
-        case Delete delete -> delete(delete, result);
+        case Create<E> create -> create(create, result);
+        case Update<E> update -> update(update, result);
+        case Delete<E> delete -> delete(delete, result);
       }
     }
     return response;
   }
 
-  private void create(Create action, Map<String, List<Object>> result) {
+  private void create(Create<E> action, Map<String, List<Object>> result) {
     List<String> existing =
-        action.pools().stream().map(PoolInput::name).filter(n -> pools.get(n).isPresent()).toList();
+        action.entities().stream().map(target::key).distinct().filter(target::exists).toList();
     if (!existing.isEmpty() && action.onExistence().equals("fail")) {
       result.get("errors").add(error("already exist", existing, 409));
       return;
     }
-    for (PoolInput pool : action.pools()) {
-      boolean exists = existing.contains(pool.name());
-      if (exists && action.onExistence().equals("skip")) {
+    for (E entity : action.entities()) {
+      String key = target.key(entity);
+      if (existing.contains(key) && action.onExistence().equals("skip")) {
         continue;
       }
-      if (exists) {
-        pools.update(pool.name(), pool.slots(), pool.description(), pool.includeDeferred());
-      } else {
-        pools.create(pool.name(), pool.slots(), pool.description(), pool.includeDeferred());
-      }
-      result.get("success").add(pool.name());
+      target.put(entity);
+      result.get("success").add(key);
     }
   }
 
-  private void update(Update action, Map<String, List<Object>> result) {
+  private void update(Update<E> action, Map<String, List<Object>> result) {
     List<String> missing =
-        action.pools().stream().map(PoolInput::name).filter(n -> pools.get(n).isEmpty()).toList();
+        action.entities().stream()
+            .map(target::key)
+            .distinct()
+            .filter(key -> !target.exists(key))
+            .toList();
     if (!missing.isEmpty() && action.onNonExistence().equals("fail")) {
       result.get("errors").add(error("were not found", missing, 404));
       return;
     }
-    for (PoolInput pool : action.pools()) {
-      PoolRecord current = pools.get(pool.name()).orElse(null);
-      if (current == null) {
+    for (int i = 0; i < action.entities().size(); i++) {
+      E entity = action.entities().get(i);
+      if (missing.contains(target.key(entity))) {
         continue;
       }
-      List<String> mask = action.mask();
-      boolean all = mask.isEmpty();
-      pools.update(
-          pool.name(),
-          all || mask.contains("slots") ? pool.slots() : current.slots(),
-          all || mask.contains("description") ? pool.description() : current.description(),
-          all || mask.contains("include_deferred")
-              ? pool.includeDeferred()
-              : current.includeDeferred());
-      result.get("success").add(pool.name());
+      target.update(entity, action.sent().get(i), action.mask());
+      result.get("success").add(target.key(entity));
     }
   }
 
-  private void delete(Delete action, Map<String, List<Object>> result) {
-    if (action.names().contains(PoolRepository.DEFAULT_POOL)) {
-      result
-          .get("errors")
-          .add(Map.of("error", "Default Pool can't be deleted", "status_code", 400));
+  private void delete(Delete<E> action, Map<String, List<Object>> result) {
+    var refused = target.refuseDelete(action.keys());
+    if (refused.isPresent()) {
+      result.get("errors").add(refused.get());
       return;
     }
-    List<String> missing = action.names().stream().filter(n -> pools.get(n).isEmpty()).toList();
+    List<String> keys = action.keys().stream().distinct().toList();
+    List<String> missing = keys.stream().filter(key -> !target.exists(key)).toList();
     if (!missing.isEmpty() && action.onNonExistence().equals("fail")) {
       result.get("errors").add(error("were not found", missing, 404));
       return;
     }
-    for (String name : action.names()) {
-      if (pools.delete(name)) {
-        result.get("success").add(name);
+    for (String key : keys) {
+      if (target.delete(key)) {
+        result.get("success").add(key);
       }
     }
   }
 
-  /** Airflow's message, naming the pools as a Python set prints them. */
-  private static Map<String, Object> error(String what, List<String> names, int status) {
-    String set = names.stream().map(n -> "'" + n + "'").collect(Collectors.joining(", "));
+  /** Airflow's message, naming the keys as a Python set prints them. */
+  private Map<String, Object> error(String what, List<String> keys, int status) {
+    String set = keys.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", "));
     Map<String, Object> error = new LinkedHashMap<>();
-    error.put("error", "The pools with these pool names: {" + set + "} " + what + ".");
+    error.put("error", "The " + naming + ": {" + set + "} " + what + ".");
     error.put("status_code", status);
     return error;
   }

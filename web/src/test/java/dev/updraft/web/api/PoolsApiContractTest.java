@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.updraft.metadata.Dialect;
-import dev.updraft.metadata.TestDatabases;
 import dev.updraft.metadata.state.EventLogRecord;
 import dev.updraft.metadata.state.EventLogRepository;
 import dev.updraft.web.auth.Role;
 import dev.updraft.web.auth.SimpleAuthManager;
 import dev.updraft.web.auth.SimpleUser;
-import dev.updraft.web.server.ApiServer;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,90 +27,33 @@ import org.junit.jupiter.params.provider.MethodSource;
  * OpenAPI document the server serves (Airflow's spec), and the values against what was sent.
  */
 class PoolsApiContractTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = ApiTestServer.JSON;
   private static final String POOLS = "/api/v2/pools";
 
   @TempDir Path home;
   @TempDir Path otherHome;
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final List<AutoCloseable> open = new ArrayList<>();
-  private TestDatabases.TestDatabase database;
-  private SimpleAuthManager auth;
-  private ApiServer server;
-  private SpecValidator spec;
+  private ApiTestServer api;
 
   @AfterEach
-  void tearDown() throws Exception {
-    for (AutoCloseable c : open.reversed()) {
-      c.close();
+  void tearDown() {
+    if (api != null) {
+      api.close();
     }
   }
 
   private void start(Dialect dialect) throws Exception {
-    database = TestDatabases.fresh(dialect);
-    open.add(database);
-    auth =
-        SimpleAuthManager.fromEnvironment(
-            Map.of("UPDRAFT_USERS", "ada:admin,otto:op,ulla:user,vera:viewer"), home);
-    server =
-        ApiServer.builder(database.db(), auth)
-            .host("127.0.0.1")
-            .port(0)
-            .routes(new PublicApi(database.db(), auth, Clock.systemUTC()))
-            .start();
-    open.add(server);
-    HttpResponse<String> served = send("GET", "/api/v2/openapi.json", null, null);
-    assertThat(served.statusCode()).isEqualTo(200);
-    spec = new SpecValidator(served.body());
-  }
-
-  private String token(String name, Role role) {
-    return auth.issueToken(new SimpleUser(name, role));
-  }
-
-  private String op() {
-    return token("otto", Role.OP);
-  }
-
-  private HttpResponse<String> send(String method, String path, String token, String body)
-      throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-            .timeout(Duration.ofSeconds(10))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** Sends, asserts the status and that the response conforms to the spec, returns the body. */
-  private JsonNode call(int status, String method, String path, String token, String body)
-      throws Exception {
-    HttpResponse<String> response = send(method, path, token, body);
-    assertThat(response.statusCode())
-        .as("%s %s: %s", method, path, response.body())
-        .isEqualTo(status);
-    spec.assertConforms(method, path, response);
-    return response.body().isEmpty() ? null : JSON.readTree(response.body());
+    api = ApiTestServer.start(dialect, home);
   }
 
   @ParameterizedTest
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void servesAirflowsSpecWithoutAToken(Dialect dialect) throws Exception {
     start(dialect);
-    JsonNode served = JSON.readTree(send("GET", "/api/v2/openapi.json", null, null).body());
+    JsonNode served = JSON.readTree(api.send("GET", "/api/v2/openapi.json", null, null).body());
     assertThat(served.path("openapi").asText()).isEqualTo("3.1.0");
     assertThat(served.path("paths").has("/api/v2/pools/{pool_name}")).isTrue();
     assertThat(served.at("/components/schemas/PoolResponse/required").size()).isEqualTo(9);
-    HttpResponse<String> docs = send("GET", "/api/v2/docs", null, null);
+    HttpResponse<String> docs = api.send("GET", "/api/v2/docs", null, null);
     assertThat(docs.statusCode()).isEqualTo(200);
     assertThat(docs.body()).contains("/api/v2/openapi.json");
   }
@@ -125,52 +63,54 @@ class PoolsApiContractTest {
   void createsReadsPatchesAndDeletesAPool(Dialect dialect) throws Exception {
     start(dialect);
     JsonNode created =
-        call(
+        api.call(
             201,
             "POST",
             POOLS,
-            op(),
+            api.op(),
             "{\"name\": \"etl\", \"slots\": 4, \"description\": \"nightly\"}");
     assertThat(created.path("name").asText()).isEqualTo("etl");
     assertThat(created.path("slots").asInt()).isEqualTo(4);
     assertThat(created.path("open_slots").asInt()).isEqualTo(4);
     assertThat(created.path("include_deferred").asBoolean()).isFalse();
 
-    JsonNode read = call(200, "GET", POOLS + "/etl", token("vera", Role.VIEWER), null);
+    JsonNode read = api.call(200, "GET", POOLS + "/etl", api.token("vera", Role.VIEWER), null);
     assertThat(read).isEqualTo(created);
 
     JsonNode patched =
-        call(
+        api.call(
             200,
             "PATCH",
             POOLS + "/etl?update_mask=slots",
-            op(),
+            api.op(),
             "{\"slots\": 9, \"description\": \"ignored\"}");
     assertThat(patched.path("slots").asInt()).isEqualTo(9);
     assertThat(patched.path("description").asText()).isEqualTo("nightly");
 
     JsonNode replaced =
-        call(200, "PATCH", POOLS + "/etl", op(), "{\"pool\": \"etl2\", \"slots\": 2}");
+        api.call(200, "PATCH", POOLS + "/etl", api.op(), "{\"pool\": \"etl2\", \"slots\": 2}");
     assertThat(replaced.path("name").asText()).isEqualTo("etl2");
     assertThat(replaced.path("slots").asInt()).isEqualTo(2);
 
     JsonNode defaultPool =
-        call(200, "PATCH", POOLS + "/default_pool?update_mask=slots", op(), "{\"slots\": 64}");
+        api.call(
+            200, "PATCH", POOLS + "/default_pool?update_mask=slots", api.op(), "{\"slots\": 64}");
     assertThat(defaultPool.path("slots").asInt()).isEqualTo(64);
     JsonNode renameDefault =
-        call(400, "PATCH", POOLS + "/default_pool", op(), "{\"pool\": \"x\", \"slots\": 1}");
+        api.call(
+            400, "PATCH", POOLS + "/default_pool", api.op(), "{\"pool\": \"x\", \"slots\": 1}");
     assertThat(renameDefault.path("detail").asText())
         .isEqualTo("Only slots and included_deferred can be modified on Default Pool");
 
-    call(204, "DELETE", POOLS + "/etl2", op(), null);
-    JsonNode gone = call(404, "GET", POOLS + "/etl2", op(), null);
+    api.call(204, "DELETE", POOLS + "/etl2", api.op(), null);
+    JsonNode gone = api.call(404, "GET", POOLS + "/etl2", api.op(), null);
     assertThat(gone.path("detail").asText()).isEqualTo("The Pool with name: `etl2` was not found");
-    call(404, "DELETE", POOLS + "/etl2", op(), null);
-    JsonNode keepDefault = call(400, "DELETE", POOLS + "/default_pool", op(), null);
+    api.call(404, "DELETE", POOLS + "/etl2", api.op(), null);
+    JsonNode keepDefault = api.call(400, "DELETE", POOLS + "/default_pool", api.op(), null);
     assertThat(keepDefault.path("detail").asText()).isEqualTo("Default Pool can't be deleted");
 
     List<String> events =
-        new EventLogRepository(database.db())
+        new EventLogRepository(api.db())
             .list(20).stream()
                 .filter(e -> "otto".equals(e.owner()))
                 .map(EventLogRecord::event)
@@ -183,32 +123,32 @@ class PoolsApiContractTest {
   void listsPagesOrdersAndFilters(Dialect dialect) throws Exception {
     start(dialect);
     for (String name : List.of("alpha", "beta", "gamma_x")) {
-      call(201, "POST", POOLS, op(), "{\"name\": \"" + name + "\", \"slots\": 1}");
+      api.call(201, "POST", POOLS, api.op(), "{\"name\": \"" + name + "\", \"slots\": 1}");
     }
-    String viewer = token("vera", Role.VIEWER);
-    JsonNode all = call(200, "GET", POOLS, viewer, null);
+    String viewer = api.token("vera", Role.VIEWER);
+    JsonNode all = api.call(200, "GET", POOLS, viewer, null);
     assertThat(all.path("total_entries").asInt()).isEqualTo(4);
     assertThat(names(all)).containsExactly("default_pool", "alpha", "beta", "gamma_x");
 
-    JsonNode page = call(200, "GET", POOLS + "?order_by=-name&limit=2&offset=1", viewer, null);
+    JsonNode page = api.call(200, "GET", POOLS + "?order_by=-name&limit=2&offset=1", viewer, null);
     assertThat(page.path("total_entries").asInt()).isEqualTo(4);
     assertThat(names(page)).containsExactly("default_pool", "beta");
 
     JsonNode filtered =
-        call(200, "GET", POOLS + "?pool_name_pattern=ALP%7Cgamma%5C_", viewer, null);
+        api.call(200, "GET", POOLS + "?pool_name_pattern=ALP%7Cgamma%5C_", viewer, null);
     assertThat(names(filtered)).containsExactly("alpha", "gamma_x");
     assertThat(filtered.path("total_entries").asInt()).isEqualTo(2);
 
-    JsonNode capped = call(200, "GET", POOLS + "?limit=1000", viewer, null);
+    JsonNode capped = api.call(200, "GET", POOLS + "?limit=1000", viewer, null);
     assertThat(capped.path("pools").size()).isEqualTo(4);
 
-    HttpResponse<String> badOrder = send("GET", POOLS + "?order_by=slots", viewer, null);
+    HttpResponse<String> badOrder = api.send("GET", POOLS + "?order_by=slots", viewer, null);
     assertThat(badOrder.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(badOrder.body()).path("detail").asText())
         .isEqualTo(
             "Ordering with 'slots' is disallowed or the attribute does not exist on the model");
 
-    JsonNode badLimit = call(422, "GET", POOLS + "?limit=abc&offset=-1", viewer, null);
+    JsonNode badLimit = api.call(422, "GET", POOLS + "?limit=abc&offset=-1", viewer, null);
     assertThat(badLimit.path("detail").findValuesAsText("type"))
         .containsExactly("int_parsing", "greater_than_equal");
     assertThat(badLimit.at("/detail/0/loc").toString()).isEqualTo("[\"query\",\"limit\"]");
@@ -218,13 +158,13 @@ class PoolsApiContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void bulkCreatesUpdatesAndDeletes(Dialect dialect) throws Exception {
     start(dialect);
-    call(201, "POST", POOLS, op(), "{\"name\": \"old\", \"slots\": 1}");
+    api.call(201, "POST", POOLS, api.op(), "{\"name\": \"old\", \"slots\": 1}");
     JsonNode result =
-        call(
+        api.call(
             200,
             "PATCH",
             POOLS,
-            op(),
+            api.op(),
             """
             {"actions": [
               {"action": "create", "entities": [{"name": "a", "slots": 2}, {"name": "b", "slots": 3}]},
@@ -235,16 +175,16 @@ class PoolsApiContractTest {
     assertThat(result.at("/create/success").toString()).isEqualTo("[\"a\",\"b\"]");
     assertThat(result.at("/update/success").toString()).isEqualTo("[\"a\"]");
     assertThat(result.at("/delete/success").toString()).isEqualTo("[\"old\"]");
-    JsonNode a = call(200, "GET", POOLS + "/a", op(), null);
+    JsonNode a = api.call(200, "GET", POOLS + "/a", api.op(), null);
     assertThat(a.path("slots").asInt()).isEqualTo(5);
     assertThat(a.path("description").isNull()).isTrue();
 
     JsonNode conflict =
-        call(
+        api.call(
             200,
             "PATCH",
             POOLS,
-            op(),
+            api.op(),
             "{\"actions\": [{\"action\": \"create\", \"entities\": [{\"name\": \"a\", \"slots\": 1},"
                 + " {\"name\": \"c\", \"slots\": 1}]}, {\"action\": \"delete\", \"entities\": [\"zz\"],"
                 + " \"action_on_non_existence\": \"skip\"}]}");
@@ -252,14 +192,14 @@ class PoolsApiContractTest {
     assertThat(conflict.at("/create/errors/0/error").asText())
         .isEqualTo("The pools with these pool names: {'a'} already exist.");
     assertThat(conflict.at("/delete/success").size()).isZero();
-    call(404, "GET", POOLS + "/c", op(), null);
+    api.call(404, "GET", POOLS + "/c", api.op(), null);
 
     JsonNode badTag =
-        call(
+        api.call(
             422,
             "PATCH",
             POOLS,
-            op(),
+            api.op(),
             "{\"actions\": [{\"action\": \"upsert\", \"entities\": []}]}");
     assertThat(badTag.at("/detail/0/type").asText()).isEqualTo("union_tag_invalid");
   }
@@ -268,13 +208,13 @@ class PoolsApiContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void answersAuthFailuresAsAirflow(Dialect dialect) throws Exception {
     start(dialect);
-    JsonNode missing = call(401, "GET", POOLS, null, null);
+    JsonNode missing = api.call(401, "GET", POOLS, null, null);
     assertThat(missing.path("detail").asText()).isEqualTo("Not authenticated");
 
     SimpleAuthManager stranger =
         SimpleAuthManager.fromEnvironment(Map.of("UPDRAFT_USERS", "ada:admin"), otherHome);
     String forged = stranger.issueToken(new SimpleUser("ada", Role.ADMIN));
-    JsonNode invalid = call(403, "GET", POOLS, forged, null);
+    JsonNode invalid = api.call(403, "GET", POOLS, forged, null);
     assertThat(invalid.path("detail").asText()).isEqualTo("Invalid JWT token");
 
     SimpleAuthManager past =
@@ -283,59 +223,62 @@ class PoolsApiContractTest {
             home,
             Clock.offset(Clock.systemUTC(), Duration.ofDays(-30)));
     String expired = past.issueToken(new SimpleUser("ada", Role.ADMIN));
-    JsonNode stale = call(401, "GET", POOLS, expired, null);
+    JsonNode stale = api.call(401, "GET", POOLS, expired, null);
     assertThat(stale.path("detail").asText()).isEqualTo("Token Expired");
 
-    String viewer = token("vera", Role.VIEWER);
-    call(200, "GET", POOLS, viewer, null);
+    String viewer = api.token("vera", Role.VIEWER);
+    api.call(200, "GET", POOLS, viewer, null);
     for (String who : List.of("vera", "ulla")) {
       Role role = who.equals("vera") ? Role.VIEWER : Role.USER;
       JsonNode forbidden =
-          call(403, "POST", POOLS, token(who, role), "{\"name\": \"p\", \"slots\": 1}");
+          api.call(403, "POST", POOLS, api.token(who, role), "{\"name\": \"p\", \"slots\": 1}");
       assertThat(forbidden.path("detail").asText()).isEqualTo("Forbidden");
     }
-    call(403, "DELETE", POOLS + "/default_pool", viewer, null);
-    call(201, "POST", POOLS, token("ada", Role.ADMIN), "{\"name\": \"p\", \"slots\": 1}");
+    api.call(403, "DELETE", POOLS + "/default_pool", viewer, null);
+    api.call(201, "POST", POOLS, api.token("ada", Role.ADMIN), "{\"name\": \"p\", \"slots\": 1}");
   }
 
   @ParameterizedTest
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void rejectsBadBodiesWithFastApisErrors(Dialect dialect) throws Exception {
     start(dialect);
-    JsonNode malformed = call(422, "POST", POOLS, op(), "{\"name\": ");
+    JsonNode malformed = api.call(422, "POST", POOLS, api.op(), "{\"name\": ");
     assertThat(malformed.at("/detail/0/type").asText()).isEqualTo("json_invalid");
 
     JsonNode wrongTypes =
-        call(
+        api.call(
             422,
             "POST",
             POOLS,
-            op(),
+            api.op(),
             "{\"name\": 7, \"slots\": \"many\", \"include_deferred\": 1}");
     assertThat(wrongTypes.path("detail").findValuesAsText("type"))
         .containsExactlyInAnyOrder("string_type", "int_type", "bool_type");
     assertThat(wrongTypes.at("/detail/1/loc").toString()).isEqualTo("[\"body\",\"slots\"]");
 
     JsonNode extra =
-        call(422, "POST", POOLS, op(), "{\"name\": \"p\", \"slots\": 1, \"colour\": \"red\"}");
+        api.call(
+            422, "POST", POOLS, api.op(), "{\"name\": \"p\", \"slots\": 1, \"colour\": \"red\"}");
     assertThat(extra.at("/detail/0/type").asText()).isEqualTo("extra_forbidden");
     assertThat(extra.at("/detail/0/loc").toString()).isEqualTo("[\"body\",\"colour\"]");
 
-    JsonNode missing = call(422, "POST", POOLS, op(), "{\"slots\": -2}");
+    JsonNode missing = api.call(422, "POST", POOLS, api.op(), "{\"slots\": -2}");
     assertThat(missing.path("detail").findValuesAsText("type"))
         .containsExactly("missing", "greater_than_equal");
 
-    JsonNode notObject = call(422, "POST", POOLS, op(), "[1, 2]");
+    JsonNode notObject = api.call(422, "POST", POOLS, api.op(), "[1, 2]");
     assertThat(notObject.at("/detail/0/type").asText()).isEqualTo("model_attributes_type");
 
     JsonNode patchExtra =
-        call(422, "PATCH", POOLS + "/default_pool?update_mask=slots", op(), "{\"name\": \"x\"}");
+        api.call(
+            422, "PATCH", POOLS + "/default_pool?update_mask=slots", api.op(), "{\"name\": \"x\"}");
     assertThat(patchExtra.at("/detail/0/type").asText()).isEqualTo("extra_forbidden");
 
-    call(201, "POST", POOLS, op(), "{\"name\": \"p\", \"slots\": 1}");
-    JsonNode duplicate = call(409, "POST", POOLS, op(), "{\"name\": \"p\", \"slots\": 2}");
+    api.call(201, "POST", POOLS, api.op(), "{\"name\": \"p\", \"slots\": 1}");
+    JsonNode duplicate = api.call(409, "POST", POOLS, api.op(), "{\"name\": \"p\", \"slots\": 2}");
     assertThat(duplicate.at("/detail/reason").asText()).isEqualTo("Unique constraint violation");
-    assertThat(call(200, "GET", POOLS + "/p", op(), null).path("slots").asInt()).isEqualTo(1);
+    assertThat(api.call(200, "GET", POOLS + "/p", api.op(), null).path("slots").asInt())
+        .isEqualTo(1);
   }
 
   private static List<String> names(JsonNode collection) {

@@ -37,4 +37,28 @@ public final class QueryParams {
     }
     return value;
   }
+
+  /**
+   * Airflow's {@code *_pattern} filters: each {@code |}-separated alternative becomes a
+   * case-insensitive LIKE pattern matching anywhere; empty when none is given.
+   */
+  public static java.util.List<String> likePatterns(String raw) {
+    if (raw == null || raw.isBlank()) {
+      return java.util.List.of();
+    }
+    return java.util.Arrays.stream(raw.split("\\|"))
+        .map(String::strip)
+        .filter(p -> !p.isEmpty())
+        .map(p -> "%" + p + "%")
+        .toList();
+  }
+
+  /** Airflow's {@code …CollectionResponse}: the page under {@code field}, and the exact total. */
+  public static java.util.Map<String, Object> collection(
+      String field, java.util.List<?> page, long total) {
+    java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put(field, page);
+    body.put("total_entries", total);
+    return body;
+  }
 }

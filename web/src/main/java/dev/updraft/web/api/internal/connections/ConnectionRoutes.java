@@ -9,6 +9,7 @@ import dev.updraft.web.api.internal.AuditLog;
 import dev.updraft.web.api.internal.BulkActions;
 import dev.updraft.web.api.internal.JsonBody;
 import dev.updraft.web.api.internal.Paging;
+import dev.updraft.web.api.internal.QueryParams;
 import dev.updraft.web.api.internal.ValidationErrors;
 import dev.updraft.web.auth.Permission;
 import dev.updraft.web.auth.SimpleUser;
@@ -16,7 +17,6 @@ import dev.updraft.web.server.internal.JsonResponses;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,31 +86,14 @@ public final class ConnectionRoutes {
     }
     ConnectionQuery query =
         new ConnectionQuery(
-            idPatterns(ctx.queryParam("connection_id_pattern")),
+            QueryParams.likePatterns(ctx.queryParam("connection_id_pattern")),
             order,
             paging.limit(),
             paging.offset());
     List<Map<String, Object>> page =
         connections.page(query).stream().map(ConnectionResponses::of).toList();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("connections", page);
-    body.put("total_entries", connections.count(query));
-    JsonResponses.respond(ctx, 200, body);
-  }
-
-  /**
-   * Airflow's {@code connection_id_pattern}: case-insensitive LIKE, matching anywhere in the id,
-   * with {@code |} separating alternatives.
-   */
-  private static List<String> idPatterns(String raw) {
-    if (raw == null || raw.isBlank()) {
-      return List.of();
-    }
-    return Arrays.stream(raw.split("\\|"))
-        .map(String::strip)
-        .filter(p -> !p.isEmpty())
-        .map(p -> "%" + p + "%")
-        .toList();
+    JsonResponses.respond(
+        ctx, 200, QueryParams.collection("connections", page, connections.count(query)));
   }
 
   private void get(Context ctx) {

@@ -10,13 +10,13 @@ import dev.updraft.web.api.internal.AuditLog;
 import dev.updraft.web.api.internal.BulkActions;
 import dev.updraft.web.api.internal.JsonBody;
 import dev.updraft.web.api.internal.Paging;
+import dev.updraft.web.api.internal.QueryParams;
 import dev.updraft.web.api.internal.ValidationErrors;
 import dev.updraft.web.auth.Permission;
 import dev.updraft.web.auth.SimpleUser;
 import dev.updraft.web.server.internal.JsonResponses;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,32 +68,14 @@ public final class PoolRoutes {
     }
     PoolQuery query =
         new PoolQuery(
-            namePatterns(ctx.queryParam("pool_name_pattern")),
+            QueryParams.likePatterns(ctx.queryParam("pool_name_pattern")),
             order,
             paging.limit(),
             paging.offset());
     Map<String, PoolSlotStats> stats = pools.slotStats();
     List<Map<String, Object>> page =
         pools.page(query).stream().map(pool -> response(pool, stats)).toList();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("pools", page);
-    body.put("total_entries", pools.count(query));
-    JsonResponses.respond(ctx, 200, body);
-  }
-
-  /**
-   * Airflow's {@code pool_name_pattern}: case-insensitive LIKE, matching anywhere in the name, with
-   * {@code |} separating alternatives.
-   */
-  private static List<String> namePatterns(String raw) {
-    if (raw == null || raw.isBlank()) {
-      return List.of();
-    }
-    return Arrays.stream(raw.split("\\|"))
-        .map(String::strip)
-        .filter(p -> !p.isEmpty())
-        .map(p -> "%" + p + "%")
-        .toList();
+    JsonResponses.respond(ctx, 200, QueryParams.collection("pools", page, pools.count(query)));
   }
 
   private void get(Context ctx) {

@@ -8,6 +8,7 @@ import dev.updraft.web.api.internal.AuditLog;
 import dev.updraft.web.api.internal.BulkActions;
 import dev.updraft.web.api.internal.JsonBody;
 import dev.updraft.web.api.internal.Paging;
+import dev.updraft.web.api.internal.QueryParams;
 import dev.updraft.web.api.internal.ValidationErrors;
 import dev.updraft.web.auth.Permission;
 import dev.updraft.web.auth.SimpleUser;
@@ -15,8 +16,6 @@ import dev.updraft.web.server.internal.JsonResponses;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,30 +72,13 @@ public final class VariableRoutes {
       // As Airflow: the primary key breaks ties, so pages neither repeat nor skip rows.
       order.add(new VariableRepository.Sort("id", false));
     }
-    List<String> patterns = keyPatterns(ctx.queryParam("variable_key_pattern"));
+    List<String> patterns = QueryParams.likePatterns(ctx.queryParam("variable_key_pattern"));
     List<Map<String, Object>> page =
         variables.page(patterns, order, paging.limit(), paging.offset()).stream()
             .map(VariableResponses::of)
             .toList();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("variables", page);
-    body.put("total_entries", variables.count(patterns));
-    JsonResponses.respond(ctx, 200, body);
-  }
-
-  /**
-   * Airflow's {@code variable_key_pattern}: case-insensitive LIKE, matching anywhere in the key,
-   * with {@code |} separating alternatives.
-   */
-  private static List<String> keyPatterns(String raw) {
-    if (raw == null || raw.isBlank()) {
-      return List.of();
-    }
-    return Arrays.stream(raw.split("\\|"))
-        .map(String::strip)
-        .filter(p -> !p.isEmpty())
-        .map(p -> "%" + p + "%")
-        .toList();
+    JsonResponses.respond(
+        ctx, 200, QueryParams.collection("variables", page, variables.count(patterns)));
   }
 
   private void get(Context ctx) {

@@ -158,7 +158,7 @@ public final class SecretCipher {
 
   private void requireKey(String action, String what) {
     if (key == null) {
-      throw new IllegalStateException(
+      throw new MissingKeyException(
           "cannot "
               + action
               + " "
@@ -174,5 +174,14 @@ public final class SecretCipher {
   @Override
   public String toString() {
     return key == null ? "SecretCipher(no key)" : "SecretCipher(AES-256-GCM)";
+  }
+
+  /** A secret must be encrypted or decrypted and no key is configured. */
+  public static final class MissingKeyException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    MissingKeyException(String message) {
+      super(message);
+    }
   }
 }

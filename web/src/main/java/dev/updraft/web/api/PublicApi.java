@@ -54,6 +54,10 @@ public final class PublicApi implements RouteGroup {
     app.before(PREFIX + "/*", auth::authenticate);
     app.exception(
         ApiException.class, (e, ctx) -> JsonResponses.detail(ctx, e.status(), e.detail()));
+    // A server without UPDRAFT_SECRET_KEY cannot store or read connection secrets: say so.
+    app.exception(
+        SecretCipher.MissingKeyException.class,
+        (e, ctx) -> JsonResponses.detail(ctx, 500, e.getMessage()));
     app.get(
         OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(OpenApiDocument.json()));
     app.get(DOCS_PATH, ctx -> ctx.html(OpenApiDocument.docsHtml()));

@@ -1,6 +1,7 @@
 package dev.updraft.web.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.updraft.metadata.state.SecretCipher;
 import dev.updraft.web.execution.ArtifactBodies.BeginExecution;
 import dev.updraft.web.execution.ArtifactBodies.FailExecution;
 import dev.updraft.web.execution.ArtifactBodies.Outputs;
@@ -87,6 +88,9 @@ public final class ExecutionApi {
     app.exception(
         ApiException.class,
         (e, ctx) -> json.respond(ctx, e.status(), Map.of("detail", e.detail())));
+    app.exception(
+        SecretCipher.MissingKeyException.class,
+        (e, ctx) -> json.respond(ctx, 500, Map.of("detail", e.getMessage())));
   }
 
   private void run(Context ctx) {

@@ -298,4 +298,21 @@ class ConnectionsApiContractTest {
     collection.path("connections").forEach(c -> ids.add(c.path("connection_id").asText()));
     return ids;
   }
+
+  @ParameterizedTest
+  @MethodSource("dev.updraft.metadata.TestDatabases#both")
+  void withoutASecretKeyAPasswordIsRefusedWithAClearErrorAndNothingIsStored(Dialect dialect)
+      throws Exception {
+    api = ApiTestServer.start(dialect, home, SecretCipher.withoutKey());
+
+    HttpResponse<String> refused =
+        api.send("POST", CONNS, api.op(), conn("vault", ", \"password\": \"" + SECRET + "\""));
+
+    assertThat(refused.statusCode()).isEqualTo(500);
+    assertThat(JSON.readTree(refused.body()).path("detail").asText())
+        .contains(SecretCipher.KEY_VARIABLE + " is not set");
+    assertThat(refused.body()).doesNotContain(SECRET);
+    api.call(404, "GET", CONNS + "/vault", api.op(), null);
+    api.call(201, "POST", CONNS, api.op(), conn("plain", ", \"host\": \"h\""));
+  }
 }

@@ -124,6 +124,28 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /** Builds the app and starts listening. */
+    /**
+     * Why the server could not start, in words: Jetty reports a taken port only as "STOPPED", so
+     * the port is probed to name the real problem.
+     */
+    private IllegalStateException startFailure(Exception e) {
+      try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+        probe.bind(new java.net.InetSocketAddress(host, port));
+      } catch (java.io.IOException bind) {
+        return new IllegalStateException(
+            "cannot listen on "
+                + host
+                + ":"
+                + port
+                + ": "
+                + bind.getMessage()
+                + " (another process has the port; choose another with UPDRAFT_API_PORT)",
+            e);
+      }
+      return new IllegalStateException(
+          "cannot start the API server on " + host + ":" + port + ": " + e, e);
+    }
+
     public ApiServer start() {
       Javalin app =
           Javalin.create(
@@ -141,7 +163,16 @@ public final class ApiServer implements AutoCloseable {
       all.add(new VersionRoutes(version, gitVersion));
       all.addAll(groups);
       all.forEach(group -> group.register(app));
-      app.start(host, port);
+      try {
+        app.start(host, port);
+      } catch (Exception e) { // Javalin rethrows Jetty's failure unchecked, even checked ones
+        try {
+          app.stop();
+        } catch (RuntimeException stopped) {
+          e.addSuppressed(stopped); // it never ran: stopping it fails the same way
+        }
+        throw startFailure(e);
+      }
       return new ApiServer(app);
     }
 

@@ -191,4 +191,18 @@ class ApiServerTest {
                     HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(ConnectException.class);
   }
+
+  @Test
+  void aTakenPortIsNamedInTheError() throws Exception {
+    int taken = start(Clock.systemUTC()).port();
+
+    assertThatThrownBy(
+            () -> ApiServer.builder(db, auth).host("127.0.0.1").port(taken).start().close())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("cannot listen on 127.0.0.1:" + taken)
+        .hasMessageContaining("UPDRAFT_API_PORT");
+    assertThat(get("/api/v2/version").statusCode())
+        .as("the first server still serves")
+        .isEqualTo(200);
+  }
 }

@@ -3,6 +3,7 @@ package dev.updraft.executor.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.updraft.scheduler.logs.TryLogPaths;
 import dev.updraft.scheduler.loop.LoopDags;
 import dev.updraft.scheduler.loop.QueuedTry;
 import dev.updraft.scheduler.loop.TaskExecutor;

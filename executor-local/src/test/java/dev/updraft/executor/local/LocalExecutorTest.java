@@ -16,6 +16,7 @@ import dev.updraft.metadata.state.TaskInstanceRecord;
 import dev.updraft.metadata.state.TaskInstanceRepository;
 import dev.updraft.metadata.state.VariableRepository;
 import dev.updraft.metadata.state.XComRepository;
+import dev.updraft.scheduler.logs.TryLogPaths;
 import dev.updraft.scheduler.loop.LoopDags;
 import dev.updraft.scheduler.loop.LoopSettings;
 import dev.updraft.scheduler.loop.SchedulingLoop;

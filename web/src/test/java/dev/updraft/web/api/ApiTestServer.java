@@ -8,6 +8,17 @@ import dev.updraft.metadata.Dialect;
 import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.TestDatabases;
 import dev.updraft.metadata.state.SecretCipher;
+import dev.updraft.scheduler.dagbag.LoadedDag;
+import dev.updraft.scheduler.dagsync.DagSync;
+import dev.updraft.scheduler.logs.TryLogPaths;
+import dev.updraft.scheduler.loop.InProcessExecutor;
+import dev.updraft.scheduler.loop.LoopDags;
+import dev.updraft.scheduler.loop.LoopSettings;
+import dev.updraft.scheduler.loop.SchedulingLoop;
+import dev.updraft.scheduler.loop.TryLogSink;
+import dev.updraft.sdk.DagBuilder;
+import dev.updraft.sdk.internal.compile.CompiledDag;
+import dev.updraft.sdk.internal.compile.DagCompiler;
 import dev.updraft.web.auth.Role;
 import dev.updraft.web.auth.SimpleAuthManager;
 import dev.updraft.web.auth.SimpleUser;
@@ -19,7 +30,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The public API on a real port over a fresh database, for the contract tests: users ada (admin),
@@ -36,8 +50,25 @@ final class ApiTestServer implements AutoCloseable {
   private final SpecValidator spec;
   private volatile String neverRevealed;
 
-  private ApiTestServer(Dialect dialect, Path home, SecretCipher cipher) throws Exception {
+  private final Map<String, CompiledDag> dags = new ConcurrentHashMap<>();
+  private final Path logsRoot;
+  private SchedulingLoop loop;
+  private Thread loopThread;
+  private volatile boolean stopping;
+
+  private ApiTestServer(
+      Dialect dialect, Path home, SecretCipher cipher, List<DagBuilder> dagBuilders)
+      throws Exception {
     database = TestDatabases.fresh(dialect);
+    logsRoot = home.resolve("logs");
+    List<LoadedDag> loaded = new ArrayList<>();
+    for (DagBuilder builder : dagBuilders) {
+      CompiledDag compiled = DagCompiler.compile(builder.build());
+      dags.put(compiled.dagId(), compiled);
+      loaded.add(new LoadedDag(compiled, home.resolve("dags.jar").toString(), "test.Dags"));
+    }
+    // Unpaused, as in standalone, so queued runs start.
+    new DagSync(database.db(), false).sync(loaded, List.of());
     auth =
         SimpleAuthManager.fromEnvironment(
             Map.of("UPDRAFT_USERS", "ada:admin,otto:op,ulla:user,vera:viewer"), home);
@@ -45,7 +76,13 @@ final class ApiTestServer implements AutoCloseable {
         ApiServer.builder(database.db(), auth)
             .host("127.0.0.1")
             .port(0)
-            .routes(new PublicApi(database.db(), auth, Clock.systemUTC(), cipher))
+            .routes(
+                PublicApi.builder(database.db(), auth)
+                    .cipher(cipher)
+                    .dags(LoopDags.of(() -> dags))
+                    .logs(logsRoot)
+                    .afterChange(this::wakeLoop)
+                    .build())
             .start();
     HttpResponse<String> served = send("GET", "/api/v2/openapi.json", null, null);
     assertThat(served.statusCode()).isEqualTo(200);
@@ -59,7 +96,65 @@ final class ApiTestServer implements AutoCloseable {
 
   /** As {@link #start(Dialect, Path)}, connection secrets encrypted by {@code cipher}. */
   static ApiTestServer start(Dialect dialect, Path home, SecretCipher cipher) throws Exception {
-    return new ApiTestServer(dialect, home, cipher);
+    return new ApiTestServer(dialect, home, cipher, List.of());
+  }
+
+  /**
+   * As {@link #start(Dialect, Path)}, with {@code dags} compiled, synced to the database (unpaused)
+   * and known to the API; {@link #runUntilIdle()} or {@link #startLoop()} runs their queued runs in
+   * process, each try's log under {@code home/logs}.
+   */
+  static ApiTestServer withDags(Dialect dialect, Path home, DagBuilder... dags) throws Exception {
+    return new ApiTestServer(
+        dialect, home, SecretCipher.fromBase64Key(SecretCipher.generateKey()), List.of(dags));
+  }
+
+  /** Where the try logs are written. */
+  Path logsRoot() {
+    return logsRoot;
+  }
+
+  /** Runs the scheduling loop in this thread until no run is queued or running. */
+  void runUntilIdle() {
+    assertThat(loop().runUntilIdle(Duration.ofSeconds(30))).as("runs finish in 30 s").isTrue();
+  }
+
+  /** Runs the scheduling loop in the background until {@link #close()}; woken by API changes. */
+  void startLoop() {
+    SchedulingLoop started = loop();
+    loopThread = new Thread(() -> started.runUntil(() -> stopping, e -> {}), "api-test-loop");
+    loopThread.start();
+  }
+
+  private synchronized SchedulingLoop loop() {
+    if (loop == null) {
+      TryLogPaths paths = new TryLogPaths(logsRoot);
+      InProcessExecutor executor =
+          new InProcessExecutor(
+              database.db(),
+              LoopDags.of(() -> dags),
+              logsRoot.resolveSibling("artifacts"),
+              4,
+              TryLogSink.files(
+                  t -> paths.logFile(t.dagId(), t.runId(), t.taskId(), -1, t.tryNumber())),
+              InProcessExecutor.DEFAULT_HEARTBEAT,
+              Clock.systemUTC());
+      loop =
+          new SchedulingLoop(
+              database.db(),
+              LoopDags.of(() -> dags),
+              executor,
+              new LoopSettings(16, Duration.ofMillis(20)),
+              Clock.systemUTC());
+    }
+    return loop;
+  }
+
+  private void wakeLoop() {
+    SchedulingLoop current = loop;
+    if (current != null) {
+      current.wakeup().signal();
+    }
   }
 
   /** From now on {@link #call} also asserts that no response contains {@code secret}. */
@@ -116,6 +211,15 @@ final class ApiTestServer implements AutoCloseable {
 
   @Override
   public void close() {
+    stopping = true;
+    try {
+      if (loopThread != null) {
+        loop.wakeup().signal();
+        loopThread.join(10_000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       server.close();
     } finally {

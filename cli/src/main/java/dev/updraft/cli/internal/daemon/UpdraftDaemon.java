@@ -3,7 +3,6 @@ package dev.updraft.cli.internal.daemon;
 import dev.updraft.cli.UpdraftConfig;
 import dev.updraft.executor.local.LocalExecutor;
 import dev.updraft.executor.local.LocalExecutorSettings;
-import dev.updraft.executor.local.TryLogPaths;
 import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.scheduler.dagbag.LoadedDag;
 import dev.updraft.scheduler.dagbag.refresh.DagFolderRefresher;
@@ -12,6 +11,7 @@ import dev.updraft.scheduler.dagbag.refresh.DagFolderWatcher;
 import dev.updraft.scheduler.dagbag.refresh.RefreshListener;
 import dev.updraft.scheduler.dagbag.refresh.RefreshResult;
 import dev.updraft.scheduler.dagsync.DagSync;
+import dev.updraft.scheduler.logs.TryLogPaths;
 import dev.updraft.scheduler.loop.InProcessExecutor;
 import dev.updraft.scheduler.loop.LoopSettings;
 import dev.updraft.scheduler.loop.SchedulingLoop;
@@ -50,7 +50,7 @@ public final class UpdraftDaemon implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private volatile boolean stopping;
   private MetadataDatabase db;
-  private SchedulingLoop loop;
+  private volatile SchedulingLoop loop;
   private Thread loopThread;
   private ApiServer api;
   private FolderDags dags;
@@ -110,7 +110,13 @@ public final class UpdraftDaemon implements AutoCloseable {
                 app ->
                     ExecutionApi.register(
                         app, ExecutionApiDependencies.of(db, tokens, home.resolve("artifacts"))))
-            .routes(new PublicApi(db, auth, Clock.systemUTC()))
+            .routes(
+                PublicApi.builder(db, auth)
+                    .dags(dags)
+                    .logs(home.resolve("logs"))
+                    // The loop starts after the API (its runners need the port): wake it once up.
+                    .afterChange(this::wakeLoop)
+                    .build())
             .start();
     resources.add(api);
     TaskExecutor executor = executor(options, home, tokens, "http://127.0.0.1:" + api.port());
@@ -164,6 +170,13 @@ public final class UpdraftDaemon implements AutoCloseable {
                     }),
             "scheduler-loop");
     loopThread.start();
+  }
+
+  private void wakeLoop() {
+    SchedulingLoop current = loop;
+    if (current != null) {
+      current.wakeup().signal();
+    }
   }
 
   private TaskExecutor executor(

@@ -19,12 +19,21 @@ public final class AuditLog {
 
   /** Records {@code event} by {@code user} with {@code body} (may be {@code null}). */
   public void record(String event, SimpleUser user, Object body) {
+    record(event, user, null, null, null, body);
+  }
+
+  /**
+   * Records {@code event} by {@code user} about a DAG, run or task instance ({@code dagId}, {@code
+   * runId} and {@code taskId} may each be {@code null}), with {@code body} (may be {@code null}).
+   */
+  public void record(
+      String event, SimpleUser user, String dagId, String runId, String taskId, Object body) {
     String extra;
     try {
       extra = body == null ? null : JsonResponses.mapper().writeValueAsString(body);
     } catch (JsonProcessingException e) {
       extra = null;
     }
-    events.record(event, null, null, null, user.username(), extra);
+    events.record(event, dagId, taskId, runId, user.username(), extra);
   }
 }

@@ -1,4 +1,4 @@
-package dev.updraft.executor.local;
+package dev.updraft.scheduler.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.updraft.executor.local;
+package dev.updraft.scheduler.logs;
 
 import java.nio.file.Path;
 import java.util.Objects;

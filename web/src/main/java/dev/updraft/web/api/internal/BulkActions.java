@@ -162,13 +162,7 @@ public final class BulkActions<E> {
     if (value.isTextual() && allowed.contains(value.textValue())) {
       return value.textValue();
     }
-    String expected =
-        allowed.subList(0, allowed.size() - 1).stream()
-                .map(a -> "'" + a + "'")
-                .collect(Collectors.joining(", "))
-            + " or '"
-            + allowed.getLast()
-            + "'";
+    String expected = ValidationErrors.choices(allowed);
     errors.add(
         "enum",
         ValidationErrors.loc(at, field),

@@ -61,4 +61,68 @@ public final class QueryParams {
     body.put("total_entries", total);
     return body;
   }
+
+  /**
+   * A datetime parameter (ISO-8601; without an offset it is taken as UTC, as Airflow coerces naive
+   * datetimes), {@code null} when absent or malformed (then a 422 error is added).
+   */
+  public static java.time.Instant instant(Context ctx, String name, ValidationErrors errors) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isEmpty()) {
+      return null;
+    }
+    java.time.Instant parsed = ApiTimes.parse(raw);
+    if (parsed == null) {
+      errors.add(
+          "datetime_from_date_parsing",
+          List.of("query", name),
+          "Input should be a valid datetime or date, invalid character in year",
+          raw);
+    }
+    return parsed;
+  }
+
+  /** A boolean parameter as pydantic reads one ({@code true/false/1/0/yes/no/on/off/t/f/y/n}). */
+  public static Boolean bool(Context ctx, String name, ValidationErrors errors) {
+    String raw = ctx.queryParam(name);
+    if (raw == null) {
+      return null;
+    }
+    switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "1", "yes", "on", "t", "y" -> {
+        return true;
+      }
+      case "false", "0", "no", "off", "f", "n" -> {
+        return false;
+      }
+      default -> {
+        errors.add(
+            "bool_parsing",
+            List.of("query", name),
+            "Input should be a valid boolean, unable to interpret input",
+            raw);
+        return null;
+      }
+    }
+  }
+
+  /**
+   * A repeated parameter whose values must be among {@code allowed} (an enum such as a state); each
+   * other value adds pydantic's {@code enum} error naming the allowed ones.
+   */
+  public static List<String> oneOf(
+      Context ctx, String name, java.util.Collection<String> allowed, ValidationErrors errors) {
+    List<String> values = ctx.queryParams(name);
+    for (int i = 0; i < values.size(); i++) {
+      if (!allowed.contains(values.get(i))) {
+        errors.add(
+            "enum",
+            values.size() == 1 ? List.of("query", name) : List.of("query", name, i),
+            "Input should be " + ValidationErrors.choices(allowed),
+            values.get(i),
+            Map.of("expected", ValidationErrors.choices(allowed)));
+      }
+    }
+    return values;
+  }
 }

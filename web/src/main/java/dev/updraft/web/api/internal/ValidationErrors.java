@@ -53,4 +53,13 @@ public final class ValidationErrors {
     loc.addAll(List.of(more));
     return loc;
   }
+
+  /** pydantic's list of enum members in a message: {@code 'a', 'b' or 'c'}. */
+  public static String choices(java.util.Collection<String> allowed) {
+    List<String> quoted = allowed.stream().map(a -> "'" + a + "'").toList();
+    if (quoted.size() == 1) {
+      return quoted.getFirst();
+    }
+    return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.getLast();
+  }
 }

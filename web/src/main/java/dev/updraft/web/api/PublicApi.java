@@ -12,6 +12,7 @@ import dev.updraft.web.api.internal.ApiContext;
 import dev.updraft.web.api.internal.ApiException;
 import dev.updraft.web.api.internal.AuditLog;
 import dev.updraft.web.api.internal.OpenApiDocument;
+import dev.updraft.web.api.internal.SwaggerUiAssets;
 import dev.updraft.web.api.internal.connections.ConnectionRoutes;
 import dev.updraft.web.api.internal.pools.PoolRoutes;
 import dev.updraft.web.api.internal.variables.VariableRoutes;
@@ -86,6 +87,7 @@ public final class PublicApi implements RouteGroup {
     app.get(
         OPENAPI_PATH, ctx -> ctx.contentType("application/json").result(OpenApiDocument.json()));
     app.get(DOCS_PATH, ctx -> ctx.html(OpenApiDocument.docsHtml()));
+    app.get(SwaggerUiAssets.PATH_PREFIX + "{asset}", SwaggerUiAssets::serve);
     groups.forEach(group -> group.accept(app));
   }
 

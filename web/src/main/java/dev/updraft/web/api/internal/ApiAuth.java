@@ -28,7 +28,7 @@ public final class ApiAuth {
 
   /** The before-handler: resolves the request's user, or ends the request. */
   public void authenticate(Context ctx) {
-    if (PUBLIC.contains(ctx.path())) {
+    if (PUBLIC.contains(ctx.path()) || ctx.path().startsWith(SwaggerUiAssets.PATH_PREFIX)) {
       return;
     }
     String header = ctx.header("Authorization");

@@ -2,33 +2,46 @@ package dev.updraft.web.api;
 
 import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.state.ConnectionRepository;
+import dev.updraft.metadata.state.EventLogListing;
 import dev.updraft.metadata.state.EventLogRepository;
+import dev.updraft.metadata.state.JobListing;
 import dev.updraft.metadata.state.PoolRepository;
 import dev.updraft.metadata.state.SecretCipher;
 import dev.updraft.metadata.state.VariableRepository;
 import dev.updraft.scheduler.loop.LoopDags;
 import dev.updraft.web.api.internal.ApiAuth;
 import dev.updraft.web.api.internal.ApiContext;
+import dev.updraft.web.api.internal.ApiErrors;
 import dev.updraft.web.api.internal.ApiException;
 import dev.updraft.web.api.internal.AuditLog;
+import dev.updraft.web.api.internal.BodyLimitFilter;
 import dev.updraft.web.api.internal.OpenApiDocument;
 import dev.updraft.web.api.internal.SwaggerUiAssets;
+import dev.updraft.web.api.internal.catalog.CatalogRoutes;
+import dev.updraft.web.api.internal.config.ConfigRoutes;
 import dev.updraft.web.api.internal.connections.ConnectionRoutes;
+import dev.updraft.web.api.internal.eventlogs.EventLogRoutes;
+import dev.updraft.web.api.internal.jobs.JobRoutes;
 import dev.updraft.web.api.internal.pools.PoolRoutes;
 import dev.updraft.web.api.internal.variables.VariableRoutes;
 import dev.updraft.web.auth.SimpleAuthManager;
+import dev.updraft.web.server.HealthRoutes;
 import dev.updraft.web.server.RouteGroup;
 import dev.updraft.web.server.internal.JsonResponses;
 import io.javalin.Javalin;
+import jakarta.servlet.DispatcherType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.eclipse.jetty.servlet.FilterHolder;
 
 /**
  * Airflow 3's public REST API, {@code /api/v2}, as its spec (served at {@value #OPENAPI_PATH})
@@ -41,8 +54,12 @@ public final class PublicApi implements RouteGroup {
   public static final String OPENAPI_PATH = PREFIX + "/openapi.json";
   public static final String DOCS_PATH = PREFIX + "/docs";
 
+  /** The default largest request body, 10 MiB. */
+  public static final long DEFAULT_MAX_BODY_BYTES = 10L * 1024 * 1024;
+
   private final ApiContext context;
   private final List<Consumer<Javalin>> groups = new ArrayList<>();
+  private final long maxBodyBytes;
 
   private PublicApi(Builder builder) {
     ApiAuth auth = new ApiAuth(builder.auth);
@@ -63,6 +80,14 @@ public final class PublicApi implements RouteGroup {
         new ConnectionRoutes(new ConnectionRepository(builder.db, builder.cipher), auth, audit)
             ::register);
     groups.add(new VariableRoutes(new VariableRepository(builder.db), auth, audit)::register);
+    groups.add(new EventLogRoutes(new EventLogListing(builder.db), auth)::register);
+    groups.add(
+        new JobRoutes(
+                new JobListing(builder.db), auth, builder.clock, HealthRoutes.DEFAULT_THRESHOLD)
+            ::register);
+    groups.add(new CatalogRoutes(auth)::register);
+    groups.add(new ConfigRoutes(auth, context.exposeConfig(), context.config())::register);
+    this.maxBodyBytes = builder.maxBodyBytes;
   }
 
   /** The API over {@code db}, its users from {@code auth}; the other settings have defaults. */
@@ -77,7 +102,19 @@ public final class PublicApi implements RouteGroup {
 
   @Override
   public void register(Javalin app) {
-    app.before(PREFIX + "/*", context.auth()::authenticate);
+    // Bodies over the limit are refused before Javalin reads them into memory.
+    app.unsafeConfig()
+        .jetty
+        .modifyServletContextHandler(
+            handler ->
+                handler.addFilter(
+                    new FilterHolder(new BodyLimitFilter(maxBodyBytes)),
+                    PREFIX + "/*",
+                    EnumSet.of(DispatcherType.REQUEST)));
+    // As FastAPI, where authentication is a dependency of each route: an unknown path or method
+    // is 404/405 with or without a token; only matched routes ask for one.
+    app.beforeMatched(PREFIX + "/*", context.auth()::authenticate);
+    new ApiErrors(PREFIX).register(app);
     app.exception(
         ApiException.class, (e, ctx) -> JsonResponses.detail(ctx, e.status(), e.detail()));
     // A server without UPDRAFT_SECRET_KEY cannot store or read connection secrets: say so.
@@ -102,6 +139,7 @@ public final class PublicApi implements RouteGroup {
     private Runnable afterChange = () -> {};
     private boolean exposeConfig;
     private Map<String, Map<String, String>> config = Map.of();
+    private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
 
     private Builder(MetadataDatabase db, SimpleAuthManager auth) {
       this.db = Objects.requireNonNull(db, "db");
@@ -144,9 +182,23 @@ public final class PublicApi implements RouteGroup {
      */
     public Builder exposeConfig(Map<String, Map<String, String>> config) {
       Map<String, Map<String, String>> copy = new LinkedHashMap<>();
-      config.forEach((section, options) -> copy.put(section, Map.copyOf(options)));
+      config.forEach(
+          (section, options) ->
+              copy.put(section, Collections.unmodifiableMap(new LinkedHashMap<>(options))));
       this.config = copy;
       this.exposeConfig = true;
+      return this;
+    }
+
+    /**
+     * The largest request body accepted (default {@value #DEFAULT_MAX_BODY_BYTES} bytes, 10 MiB);
+     * larger ones are answered 413 before they are read.
+     */
+    public Builder maxBodyBytes(long maxBodyBytes) {
+      if (maxBodyBytes < 0) {
+        throw new IllegalArgumentException("maxBodyBytes must not be negative: " + maxBodyBytes);
+      }
+      this.maxBodyBytes = maxBodyBytes;
       return this;
     }
 

@@ -151,6 +151,8 @@ public final class ApiServer implements AutoCloseable {
           Javalin.create(
               config -> {
                 config.showJavalinBanner = false;
+                // A known path asked with another method is 405, as FastAPI answers, not 404.
+                config.http.prefer405over404 = true;
                 config.jetty.modifyServer(
                     server -> {
                       server.setStopTimeout(stopTimeout.toMillis());

@@ -59,6 +59,16 @@ final class ApiTestServer implements AutoCloseable {
   private ApiTestServer(
       Dialect dialect, Path home, SecretCipher cipher, List<DagBuilder> dagBuilders)
       throws Exception {
+    this(dialect, home, cipher, dagBuilders, settings -> settings);
+  }
+
+  private ApiTestServer(
+      Dialect dialect,
+      Path home,
+      SecretCipher cipher,
+      List<DagBuilder> dagBuilders,
+      java.util.function.UnaryOperator<PublicApi.Builder> settings)
+      throws Exception {
     database = TestDatabases.fresh(dialect);
     logsRoot = home.resolve("logs");
     List<LoadedDag> loaded = new ArrayList<>();
@@ -77,11 +87,13 @@ final class ApiTestServer implements AutoCloseable {
             .host("127.0.0.1")
             .port(0)
             .routes(
-                PublicApi.builder(database.db(), auth)
-                    .cipher(cipher)
-                    .dags(LoopDags.of(() -> dags))
-                    .logs(logsRoot)
-                    .afterChange(this::wakeLoop)
+                settings
+                    .apply(
+                        PublicApi.builder(database.db(), auth)
+                            .cipher(cipher)
+                            .dags(LoopDags.of(() -> dags))
+                            .logs(logsRoot)
+                            .afterChange(this::wakeLoop))
                     .build())
             .start();
     HttpResponse<String> served = send("GET", "/api/v2/openapi.json", null, null);
@@ -107,6 +119,24 @@ final class ApiTestServer implements AutoCloseable {
   static ApiTestServer withDags(Dialect dialect, Path home, DagBuilder... dags) throws Exception {
     return new ApiTestServer(
         dialect, home, SecretCipher.fromBase64Key(SecretCipher.generateKey()), List.of(dags));
+  }
+
+  /** As {@link #start(Dialect, Path)}, the API's other settings changed by {@code settings}. */
+  static ApiTestServer withSettings(
+      Dialect dialect, Path home, java.util.function.UnaryOperator<PublicApi.Builder> settings)
+      throws Exception {
+    return new ApiTestServer(
+        dialect, home, SecretCipher.fromBase64Key(SecretCipher.generateKey()), List.of(), settings);
+  }
+
+  /** The port the server listens on. */
+  int port() {
+    return server.port();
+  }
+
+  /** Checks an already-sent response against the spec, as {@link #call} does. */
+  void assertConforms(String method, String path, HttpResponse<String> response) {
+    spec.assertConforms(method, path, response);
   }
 
   /** Where the try logs are written. */

@@ -23,6 +23,8 @@ import java.util.Map;
  *     UPDRAFT_SCHEDULER_HEALTH_CHECK_THRESHOLD_SECONDS}, default 30)
  * @param localRunners warm runner JVMs of the LocalExecutor ({@code UPDRAFT_LOCAL_RUNNERS}, default
  *     4)
+ * @param exposeConfig whether {@code GET /api/v2/config} shows the configuration ({@code
+ *     UPDRAFT_API_EXPOSE_CONFIG}, default false; Airflow's {@code [api] expose_config})
  */
 public record DaemonOptions(
     String apiHost,
@@ -33,7 +35,8 @@ public record DaemonOptions(
     boolean pausedAtCreation,
     Duration taskHeartbeatTimeout,
     Duration schedulerHealthThreshold,
-    int localRunners) {
+    int localRunners,
+    boolean exposeConfig) {
 
   /** The executor that runs each try in a child JVM. */
   public static final String LOCAL = "LocalExecutor";
@@ -61,7 +64,8 @@ public record DaemonOptions(
         paused == null ? !standalone : !"false".equalsIgnoreCase(paused.trim()),
         Duration.ofSeconds(integer(env, "UPDRAFT_TASK_HEARTBEAT_TIMEOUT_SECONDS", 300)),
         Duration.ofSeconds(integer(env, "UPDRAFT_SCHEDULER_HEALTH_CHECK_THRESHOLD_SECONDS", 30)),
-        integer(env, "UPDRAFT_LOCAL_RUNNERS", 4));
+        integer(env, "UPDRAFT_LOCAL_RUNNERS", 4),
+        "true".equalsIgnoreCase(env.getOrDefault("UPDRAFT_API_EXPOSE_CONFIG", "false").trim()));
   }
 
   private static int integer(Map<String, String> env, String name, int fallback) {

@@ -110,13 +110,7 @@ public final class UpdraftDaemon implements AutoCloseable {
                 app ->
                     ExecutionApi.register(
                         app, ExecutionApiDependencies.of(db, tokens, home.resolve("artifacts"))))
-            .routes(
-                PublicApi.builder(db, auth)
-                    .dags(dags)
-                    .logs(home.resolve("logs"))
-                    // The loop starts after the API (its runners need the port): wake it once up.
-                    .afterChange(this::wakeLoop)
-                    .build())
+            .routes(publicApi(config, options, standalone))
             .start();
     resources.add(api);
     TaskExecutor executor = executor(options, home, tokens, "http://127.0.0.1:" + api.port());
@@ -217,6 +211,19 @@ public final class UpdraftDaemon implements AutoCloseable {
 
   private static Duration shorter(Duration a, Duration b) {
     return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private PublicApi publicApi(UpdraftConfig config, DaemonOptions options, boolean standalone) {
+    PublicApi.Builder builder =
+        PublicApi.builder(db, auth)
+            .dags(dags)
+            .logs(config.home().resolve("logs"))
+            // The loop starts after the API (its runners need the port): wake it once up.
+            .afterChange(this::wakeLoop);
+    if (options.exposeConfig()) {
+      builder.exposeConfig(ShownConfig.of(config, options, standalone));
+    }
+    return builder.build();
   }
 
   private static List<Path> folders(UpdraftConfig config) {

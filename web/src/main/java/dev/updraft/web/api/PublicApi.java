@@ -12,7 +12,9 @@ import dev.updraft.web.api.internal.ApiContext;
 import dev.updraft.web.api.internal.ApiException;
 import dev.updraft.web.api.internal.AuditLog;
 import dev.updraft.web.api.internal.OpenApiDocument;
+import dev.updraft.web.api.internal.backfills.BackfillRoutes;
 import dev.updraft.web.api.internal.connections.ConnectionRoutes;
+import dev.updraft.web.api.internal.dagruns.DagRunRoutes;
 import dev.updraft.web.api.internal.pools.PoolRoutes;
 import dev.updraft.web.api.internal.variables.VariableRoutes;
 import dev.updraft.web.auth.SimpleAuthManager;
@@ -62,6 +64,8 @@ public final class PublicApi implements RouteGroup {
         new ConnectionRoutes(new ConnectionRepository(builder.db, builder.cipher), auth, audit)
             ::register);
     groups.add(new VariableRoutes(new VariableRepository(builder.db), auth, audit)::register);
+    groups.add(new DagRunRoutes(context)::register);
+    groups.add(new BackfillRoutes(context)::register);
   }
 
   /** The API over {@code db}, its users from {@code auth}; the other settings have defaults. */

@@ -125,6 +125,40 @@ class BackfillsApiContractTest {
 
   @ParameterizedTest
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
+  void aBackfillWhoseRunsEndedIsCompleteAndMakesRoomForTheNext(Dialect dialect) throws Exception {
+    start(dialect);
+    JsonNode first =
+        api.call(200, "POST", BACKFILLS, user(), "{\"dag_id\": \"daily\", " + RANGE + "}");
+    String path = BACKFILLS + "/" + first.path("id").asLong();
+    api.runUntilIdle();
+    JsonNode succeeded =
+        api.call(200, "GET", "/api/v2/dags/daily/dagRuns?state=success", viewer(), null);
+    assertThat(succeeded.path("total_entries").asInt()).isEqualTo(3);
+
+    JsonNode done = api.call(200, "GET", path, viewer(), null);
+    assertThat(done.path("completed_at").isTextual()).isTrue();
+    api.call(409, "PUT", path + "/pause", user(), null);
+
+    // Everything already ran: reprocessing the completed runs makes a new backfill of them.
+    JsonNode second =
+        api.call(
+            200,
+            "POST",
+            BACKFILLS,
+            user(),
+            "{\"dag_id\": \"daily\", " + RANGE + ", \"reprocess_behavior\": \"completed\"}");
+    assertThat(second.path("reprocess_behavior").asText()).isEqualTo("completed");
+    JsonNode queued =
+        api.call(200, "GET", "/api/v2/dags/daily/dagRuns?state=queued", viewer(), null);
+    assertThat(queued.path("total_entries").asInt()).isEqualTo(3);
+    JsonNode listed =
+        api.call(200, "GET", BACKFILLS + "?dag_id=daily&order_by=-id&limit=1", viewer(), null);
+    assertThat(listed.path("total_entries").asInt()).isEqualTo(2);
+    assertThat(listed.at("/backfills/0/id").asLong()).isEqualTo(second.path("id").asLong());
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void refusesWhatAirflowRefuses(Dialect dialect) throws Exception {
     start(dialect);
     JsonNode unknown =

@@ -12,8 +12,12 @@ import dev.updraft.web.auth.Role;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -126,6 +130,7 @@ class DagRunsApiContractTest {
   private List<JsonNode> waitLines(String path) throws Exception {
     HttpResponse<String> response = api.send("GET", path, viewer(), null);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    api.assertConforms("GET", path, response);
     assertThat(response.headers().firstValue("Content-Type").orElse(""))
         .startsWith("application/x-ndjson");
     List<JsonNode> lines = new ArrayList<>();
@@ -136,6 +141,37 @@ class DagRunsApiContractTest {
     }
     assertThat(response.body()).endsWith("\n");
     return lines;
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.updraft.metadata.TestDatabases#both")
+  void waitSendsEachLineAsSoonAsItIsWritten(Dialect dialect) throws Exception {
+    start(dialect);
+    trigger("hello", "{\"dag_run_id\": \"slow\", \"logical_date\": null}");
+    HttpResponse<Stream<String>> response =
+        api.streamLines(RUNS + "/slow/wait?interval=0.02&result=answer", viewer());
+    assertThat(response.statusCode()).isEqualTo(200);
+    Iterator<String> lines = response.body().iterator();
+    // No loop runs yet, so the run stays queued: this line can only arrive if it was flushed.
+    String first = CompletableFuture.supplyAsync(lines::next).get(30, TimeUnit.SECONDS);
+    assertThat(ApiTestServer.JSON.readTree(first).path("state").asText()).isEqualTo("queued");
+
+    api.startLoop();
+    List<String> rest =
+        CompletableFuture.supplyAsync(
+                () -> {
+                  List<String> read = new ArrayList<>();
+                  lines.forEachRemaining(read::add);
+                  return read;
+                })
+            .get(30, TimeUnit.SECONDS);
+    assertThat(rest).isNotEmpty();
+    for (String line : rest) {
+      assertThat(RUN_STATES).contains(ApiTestServer.JSON.readTree(line).path("state").asText());
+    }
+    JsonNode last = ApiTestServer.JSON.readTree(rest.getLast());
+    assertThat(last.path("state").asText()).isEqualTo("success");
+    assertThat(last.path("results").path("answer").asInt()).isEqualTo(42);
   }
 
   @ParameterizedTest

@@ -62,6 +62,7 @@ public final class BackfillRoutes {
     }
     Paging paging = Paging.from(ctx, Map.of("id", "id"), "id", errors);
     errors.throwIfAny();
+    refreshCompletion(dagId);
     boolean descending = paging.orderBy().getFirst().descending();
     List<Map<String, Object>> page =
         backfills.page(dagId, descending, paging.limit(), paging.offset()).stream()
@@ -74,9 +75,8 @@ public final class BackfillRoutes {
   private void get(Context ctx) {
     context.auth().require(ctx, Permission.READ);
     long id = backfillId(ctx);
-    BackfillRecord backfill =
-        backfills.find(id).orElseThrow(() -> new ApiException(404, "Backfill not found"));
-    JsonResponses.respond(ctx, 200, BackfillResponses.of(backfill));
+    backfills.find(id).ifPresent(b -> refreshCompletion(b.dagId()));
+    JsonResponses.respond(ctx, 200, BackfillResponses.of(existing(id)));
   }
 
   private void create(Context ctx) {
@@ -160,14 +160,21 @@ public final class BackfillRoutes {
 
   /** The backfill, if it exists (else 404) and has not completed (else 409). */
   private BackfillRecord changeable(long id) {
-    BackfillRecord backfill =
-        backfills
-            .find(id)
-            .orElseThrow(() -> new ApiException(404, "Could not find backfill with id " + id));
+    ApiException notFound = new ApiException(404, "Could not find backfill with id " + id);
+    refreshCompletion(backfills.find(id).orElseThrow(() -> notFound).dagId());
+    BackfillRecord backfill = backfills.find(id).orElseThrow(() -> notFound);
     if (backfill.completedAt() != null) {
       throw new ApiException(409, "Backfill is already completed.");
     }
     return backfill;
+  }
+
+  /**
+   * Marks complete the DAG's backfills none of whose runs is queued or running: Airflow's scheduler
+   * does so as runs end; here it is done before a backfill is shown or changed.
+   */
+  private void refreshCompletion(String dagId) {
+    rows.completeFinishedAndCountActive(dagId, context.clock().instant());
   }
 
   private BackfillRecord existing(long id) {

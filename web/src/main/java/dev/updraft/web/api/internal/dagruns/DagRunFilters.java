@@ -38,8 +38,9 @@ final class DagRunFilters {
   static final List<String> RUN_TYPES =
       List.of("backfill", "scheduled", "manual", "asset_triggered", "asset_materialization");
 
+  // Ordered, so 422s list their errors in the same order every time.
   private static final Map<String, Field> TIME_FIELDS =
-      Map.of(
+      ordered(
           "run_after", Field.RUN_AFTER,
           "logical_date", Field.LOGICAL_DATE,
           "start_date", Field.START_DATE,
@@ -47,7 +48,7 @@ final class DagRunFilters {
           "updated_at", Field.UPDATED_AT);
 
   private static final Map<String, Comparison> SUFFIXES =
-      Map.of(
+      ordered(
           "_gte",
           Comparison.GTE,
           "_gt",
@@ -61,6 +62,15 @@ final class DagRunFilters {
   static final Set<String> BATCH_FIELDS = batchFields();
 
   private DagRunFilters() {}
+
+  @SuppressWarnings("unchecked")
+  private static <V> Map<String, V> ordered(Object... pairs) {
+    Map<String, V> map = new LinkedHashMap<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      map.put((String) pairs[i], (V) pairs[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(map);
+  }
 
   private static Map<String, String> orderBy(boolean withDuration) {
     Map<String, String> names = new LinkedHashMap<>();

@@ -210,8 +210,14 @@ public final class DagRunRoutes {
     errors.throwIfAny();
     existing(dagId, runId);
     ctx.status(200).contentType("application/x-ndjson");
+    // The servlet's own stream, not Javalin's (which may compress and buffer): each line is
+    // flushed to the client as it is written.
     OutputStream out = ctx.res().getOutputStream();
-    waiter.wait(dagId, runId, interval, ctx.queryParams("result"), out);
+    try {
+      waiter.wait(dagId, runId, interval, ctx.queryParams("result"), out);
+    } catch (IOException clientGone) {
+      // The client stopped listening; nothing is left to tell it.
+    }
   }
 
   /** The required {@code interval} query parameter: seconds, more than zero. */

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -100,6 +101,21 @@ class DagRunsApiContractTest {
     assertThat(done.path("state").asText()).isEqualTo("success");
     assertThat(done.path("duration").isNumber()).isTrue();
     assertThat(done.path("start_date").isTextual()).isTrue();
+    JsonNode byDuration =
+        api.call(
+            200,
+            "GET",
+            RUNS + "?order_by=-duration&duration_gte=0&duration_lt=600",
+            viewer(),
+            null);
+    assertThat(byDuration.path("total_entries").asInt()).isEqualTo(1);
+    JsonNode tooLong = api.call(200, "GET", RUNS + "?duration_gt=600", viewer(), null);
+    assertThat(tooLong.path("total_entries").asInt()).isZero();
+    JsonNode byConf = api.call(200, "GET", RUNS + "?conf_contains=%22n%22", viewer(), null);
+    assertThat(byConf.path("total_entries").asInt()).isEqualTo(1);
+    JsonNode notInConf = api.call(200, "GET", RUNS + "?conf_contains=zzz", viewer(), null);
+    assertThat(notInConf.path("total_entries").asInt()).isZero();
+    api.call(422, "GET", RUNS + "?duration_gte=long", viewer(), null);
 
     List<JsonNode> finished = waitLines(RUNS + "/r1/wait?interval=0.05&result=answer");
     assertThat(finished).hasSize(1);
@@ -372,6 +388,61 @@ class DagRunsApiContractTest {
 
     assertThat(events("patch_dag_run")).contains("ulla:failing:f1");
     assertThat(events("delete_dag_run")).contains("ulla:failing:f1");
+  }
+
+  // Holds the blocking task running until the test has looked; one per test run.
+  private static volatile CountDownLatch release;
+
+  @ParameterizedTest
+  @MethodSource("dev.updraft.metadata.TestDatabases#both")
+  void markingARunFailedFailsItsRunningTasksAndSkipsThoseNotStarted(Dialect dialect)
+      throws Exception {
+    release = new CountDownLatch(1);
+    DagBuilder blocking = Dag.builder("blocking");
+    blocking.task("hold", () -> release.await(60, TimeUnit.SECONDS)).then(blocking.empty("later"));
+    api = ApiTestServer.withDags(dialect, home, blocking);
+    String path = "/api/v2/dags/blocking/dagRuns/b1";
+    try {
+      api.call(
+          200,
+          "POST",
+          "/api/v2/dags/blocking/dagRuns",
+          user(),
+          "{\"dag_run_id\": \"b1\", \"logical_date\": null}");
+      api.startLoop();
+      awaitTaskState("blocking", "b1", "hold", "running");
+
+      JsonNode failed = api.call(200, "PATCH", path, user(), "{\"state\": \"failed\"}");
+      assertThat(failed.path("state").asText()).isEqualTo("failed");
+      assertThat(taskState("blocking", "b1", "hold")).isEqualTo("failed");
+      assertThat(taskState("blocking", "b1", "later")).isEqualTo("skipped");
+    } finally {
+      release.countDown();
+    }
+  }
+
+  private void awaitTaskState(String dagId, String runId, String taskId, String state)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!state.equals(taskState(dagId, runId, taskId))) {
+      assertThat(System.nanoTime()).as("%s reaches %s", taskId, state).isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  private String taskState(String dagId, String runId, String taskId) {
+    return api.db()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT state FROM task_instance WHERE dag_id = :d AND run_id = :r"
+                            + " AND task_id = :t")
+                    .bind("d", dagId)
+                    .bind("r", runId)
+                    .bind("t", taskId)
+                    .mapTo(String.class)
+                    .findOne()
+                    .orElse(null));
   }
 
   private List<String> taskStates(String dagId, String runId) {

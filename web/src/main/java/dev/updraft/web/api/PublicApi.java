@@ -17,9 +17,11 @@ import dev.updraft.web.api.internal.AuditLog;
 import dev.updraft.web.api.internal.BodyLimitFilter;
 import dev.updraft.web.api.internal.OpenApiDocument;
 import dev.updraft.web.api.internal.SwaggerUiAssets;
+import dev.updraft.web.api.internal.backfills.BackfillRoutes;
 import dev.updraft.web.api.internal.catalog.CatalogRoutes;
 import dev.updraft.web.api.internal.config.ConfigRoutes;
 import dev.updraft.web.api.internal.connections.ConnectionRoutes;
+import dev.updraft.web.api.internal.dagruns.DagRunRoutes;
 import dev.updraft.web.api.internal.eventlogs.EventLogRoutes;
 import dev.updraft.web.api.internal.jobs.JobRoutes;
 import dev.updraft.web.api.internal.pools.PoolRoutes;
@@ -87,6 +89,8 @@ public final class PublicApi implements RouteGroup {
             ::register);
     groups.add(new CatalogRoutes(auth)::register);
     groups.add(new ConfigRoutes(auth, context.exposeConfig(), context.config())::register);
+    groups.add(new DagRunRoutes(context)::register);
+    groups.add(new BackfillRoutes(context)::register);
     this.maxBodyBytes = builder.maxBodyBytes;
   }
 

@@ -239,6 +239,25 @@ final class ApiTestServer implements AutoCloseable {
     return response.body().isEmpty() ? null : JSON.readTree(response.body());
   }
 
+  /** Fails unless {@code response} (e.g. one read with {@link #send}) conforms to the spec. */
+  void assertConforms(String method, String path, HttpResponse<String> response) {
+    spec.assertConforms(method, path, response);
+  }
+
+  /**
+   * Sends a GET whose body is read line by line as it arrives (for NDJSON streams); returns once
+   * the headers are in.
+   */
+  HttpResponse<java.util.stream.Stream<String>> streamLines(String path, String token)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+  }
+
   @Override
   public void close() {
     stopping = true;

@@ -239,11 +239,6 @@ final class ApiTestServer implements AutoCloseable {
     return response.body().isEmpty() ? null : JSON.readTree(response.body());
   }
 
-  /** Fails unless {@code response} (e.g. one read with {@link #send}) conforms to the spec. */
-  void assertConforms(String method, String path, HttpResponse<String> response) {
-    spec.assertConforms(method, path, response);
-  }
-
   /**
    * Sends a GET whose body is read line by line as it arrives (for NDJSON streams); returns once
    * the headers are in.

@@ -13,6 +13,12 @@ import dev.updraft.web.api.internal.ApiException;
 import dev.updraft.web.api.internal.AuditLog;
 import dev.updraft.web.api.internal.OpenApiDocument;
 import dev.updraft.web.api.internal.connections.ConnectionRoutes;
+import dev.updraft.web.api.internal.dags.DagCatalogRoutes;
+import dev.updraft.web.api.internal.dags.DagRoutes;
+import dev.updraft.web.api.internal.dags.DagSourceRoutes;
+import dev.updraft.web.api.internal.dags.DagVersionRoutes;
+import dev.updraft.web.api.internal.dags.ImportErrorRoutes;
+import dev.updraft.web.api.internal.dags.TaskRoutes;
 import dev.updraft.web.api.internal.pools.PoolRoutes;
 import dev.updraft.web.api.internal.variables.VariableRoutes;
 import dev.updraft.web.auth.SimpleAuthManager;
@@ -62,6 +68,12 @@ public final class PublicApi implements RouteGroup {
         new ConnectionRoutes(new ConnectionRepository(builder.db, builder.cipher), auth, audit)
             ::register);
     groups.add(new VariableRoutes(new VariableRepository(builder.db), auth, audit)::register);
+    groups.add(new DagRoutes(context)::register);
+    groups.add(new TaskRoutes(context)::register);
+    groups.add(new DagSourceRoutes(context)::register);
+    groups.add(new DagCatalogRoutes(context)::register);
+    groups.add(new DagVersionRoutes(context)::register);
+    groups.add(new ImportErrorRoutes(context)::register);
   }
 
   /** The API over {@code db}, its users from {@code auth}; the other settings have defaults. */

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Deletes a DAG's metadata as Airflow's {@code delete_dag}: its runs, task instances (with their
- * history and XComs), backfills, versions, serialized form, tags and row, in one transaction. The
- * event log is kept, as in Airflow.
+ * history and XComs), backfills, jobs, versions, serialized form, tags and row, and the import
+ * errors of the file it came from, in one transaction. The event log is kept, as in Airflow.
  */
 public final class DagDeletion {
   /** What a deletion found. */
@@ -24,6 +24,7 @@ public final class DagDeletion {
           "task_instance",
           "dag_run",
           "backfill",
+          "job",
           "dag_version",
           "serialized_dag",
           "dag_tag",
@@ -51,14 +52,13 @@ public final class DagDeletion {
           if (running) {
             return Outcome.TASKS_RUNNING;
           }
-          boolean exists =
+          java.util.Optional<String> fileloc =
               handle
-                      .createQuery("SELECT COUNT(*) FROM dag WHERE dag_id = :dagId")
-                      .bind("dagId", dagId)
-                      .mapTo(Long.class)
-                      .one()
-                  > 0;
-          if (!exists) {
+                  .createQuery("SELECT COALESCE(fileloc, '') FROM dag WHERE dag_id = :dagId")
+                  .bind("dagId", dagId)
+                  .mapTo(String.class)
+                  .findOne();
+          if (fileloc.isEmpty()) {
             return Outcome.NOT_FOUND;
           }
           for (String table : TABLES) {
@@ -68,6 +68,13 @@ public final class DagDeletion {
                 .bind("dagId", dagId)
                 .execute();
           }
+          // As Airflow: a file's errors may name a DAG id that changed, so they go with the DAG.
+          handle
+              .createUpdate(
+                  "DELETE FROM import_error WHERE filename = :fileloc AND bundle_name = :bundle")
+              .bind("fileloc", fileloc.get())
+              .bind("bundle", DagRepository.BUNDLE_NAME)
+              .execute();
           return Outcome.DELETED;
         });
   }

@@ -7,6 +7,8 @@ import dev.updraft.metadata.Dialect;
 import dev.updraft.metadata.state.DagRunRepository;
 import dev.updraft.metadata.state.EventLogRecord;
 import dev.updraft.metadata.state.EventLogRepository;
+import dev.updraft.metadata.state.ImportErrorRecord;
+import dev.updraft.metadata.state.ImportErrorRepository;
 import dev.updraft.web.auth.Role;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -268,6 +270,9 @@ class DagsApiContractTest {
 
     api.db()
         .withHandle(h -> h.createUpdate("UPDATE task_instance SET state = 'success'").execute());
+    ImportErrorRepository importErrors = new ImportErrorRepository(api.db());
+    importErrors.replaceFor(home.resolve("dags.jar").toString(), "dags-folder", "stale error");
+    importErrors.replaceFor("/elsewhere.jar", "dags-folder", "other error");
     api.call(403, "DELETE", DAGS + "/etl_daily", viewer(), null);
     // Airflow answers 204 No Content here, though its spec documents 200.
     var deleted = api.send("DELETE", DAGS + "/etl_daily", user(), null);
@@ -284,6 +289,10 @@ class DagsApiContractTest {
                         .one());
     assertThat(instances).isZero();
     assertThat(ids("")).containsExactly("etl_hourly", "reports");
+    // As Airflow, the errors of the DAG's file go with it; other files' stay.
+    assertThat(importErrors.list())
+        .extracting(ImportErrorRecord::filename)
+        .containsExactly("/elsewhere.jar");
 
     JsonNode missing = api.call(404, "DELETE", DAGS + "/etl_daily", user(), null);
     assertThat(missing.path("detail").asText()).isEqualTo("Dag with id: etl_daily was not found");

@@ -113,6 +113,43 @@ public final class DagRepository {
         .bind("hash", dag.dagHash())
         .bind("now", Times.arg(now))
         .execute();
+    writeVersion(handle, dag, now);
+  }
+
+  /** Airflow's bundle of DAGs read from the dags folder; Updraft has no other bundle. */
+  public static final String BUNDLE_NAME = "dags-folder";
+
+  // A new serialized hash is a new dag_version, numbered after the DAG's last one.
+  private static void writeVersion(Handle handle, ParsedDag dag, Instant now) {
+    int next =
+        handle
+                .createQuery(
+                    "SELECT COALESCE(MAX(version_number), 0) FROM dag_version WHERE dag_id = :dagId")
+                .bind("dagId", dag.dagId())
+                .mapTo(Integer.class)
+                .one()
+            + 1;
+    handle
+        .createUpdate(
+            "INSERT INTO dag_version (id, version_number, dag_id, bundle_name, bundle_version,"
+                + " hash, created_at) VALUES (:id, :number, :dagId, :bundle, NULL, :hash, :now)")
+        .bind("id", timeOrderedId(now))
+        .bind("number", next)
+        .bind("dagId", dag.dagId())
+        .bind("bundle", BUNDLE_NAME)
+        .bind("hash", dag.dagHash())
+        .bind("now", Times.arg(now))
+        .execute();
+  }
+
+  // A UUIDv7 (millisecond time, then random bits), as Airflow's dag_version ids: ordering by id
+  // is ordering by creation.
+  private static java.util.UUID timeOrderedId(Instant now) {
+    java.util.concurrent.ThreadLocalRandom random =
+        java.util.concurrent.ThreadLocalRandom.current();
+    long high = (now.toEpochMilli() << 16) | 0x7000L | (random.nextLong() & 0x0FFFL);
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new java.util.UUID(high, low);
   }
 
   /** Pauses or unpauses a DAG; false if there is no such DAG. */

@@ -22,6 +22,12 @@ import dev.updraft.web.api.internal.catalog.CatalogRoutes;
 import dev.updraft.web.api.internal.config.ConfigRoutes;
 import dev.updraft.web.api.internal.connections.ConnectionRoutes;
 import dev.updraft.web.api.internal.dagruns.DagRunRoutes;
+import dev.updraft.web.api.internal.dags.DagCatalogRoutes;
+import dev.updraft.web.api.internal.dags.DagRoutes;
+import dev.updraft.web.api.internal.dags.DagSourceRoutes;
+import dev.updraft.web.api.internal.dags.DagVersionRoutes;
+import dev.updraft.web.api.internal.dags.ImportErrorRoutes;
+import dev.updraft.web.api.internal.dags.TaskRoutes;
 import dev.updraft.web.api.internal.eventlogs.EventLogRoutes;
 import dev.updraft.web.api.internal.jobs.JobRoutes;
 import dev.updraft.web.api.internal.pools.PoolRoutes;
@@ -91,6 +97,12 @@ public final class PublicApi implements RouteGroup {
     groups.add(new ConfigRoutes(auth, context.exposeConfig(), context.config())::register);
     groups.add(new DagRunRoutes(context)::register);
     groups.add(new BackfillRoutes(context)::register);
+    groups.add(new DagRoutes(context)::register);
+    groups.add(new TaskRoutes(context)::register);
+    groups.add(new DagSourceRoutes(context)::register);
+    groups.add(new DagCatalogRoutes(context)::register);
+    groups.add(new DagVersionRoutes(context)::register);
+    groups.add(new ImportErrorRoutes(context)::register);
     this.maxBodyBytes = builder.maxBodyBytes;
   }
 

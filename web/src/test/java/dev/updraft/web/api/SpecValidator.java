@@ -48,6 +48,19 @@ final class SpecValidator {
   }
 
   private static void constToEnum(JsonNode node) {
+    if (node instanceof ObjectNode object
+        && object.has("$ref")
+        && object.path("nullable").asBoolean(false)) {
+      // 3.0 ignores a $ref's siblings, so "nullable" would be lost: the value is the $ref's
+      // schema or null (a nullable schema admitting only null).
+      JsonNode ref = object.remove("$ref");
+      object.remove("nullable");
+      var anyOf = object.putArray("anyOf");
+      anyOf.addObject().set("$ref", ref);
+      ObjectNode onlyNull = anyOf.addObject();
+      onlyNull.put("type", "object").put("nullable", true);
+      onlyNull.putArray("enum").addNull();
+    }
     if (node instanceof ObjectNode object && object.has("const")) {
       JsonNode value = object.remove("const");
       object.putArray("enum").add(value);

@@ -70,6 +70,27 @@ class SpecValidatorTest {
     assertThat(report(422, "{\"detail\": [{\"msg\": \"x\"}]}").hasErrors()).isTrue();
   }
 
+  @Test
+  void readsANullableRefAsTheRefOrNull() {
+    String task =
+        """
+        {"depends_on_past": false, "wait_for_downstream": false, "retry_exponential_backoff": 0,
+         "extra_links": [], "execution_timeout": %s}""";
+    for (String good : List.of("null", "{\"days\": 0, \"seconds\": 1, \"microseconds\": 0}")) {
+      ValidationReport ok =
+          SPEC.validate("GET", "/api/v2/dags/d/tasks/t", new Canned(200, task.formatted(good)));
+      assertThat(ok.hasErrors()).as(format(ok)).isFalse();
+    }
+    for (String bad :
+        List.of("{}", "\"1s\"", "5", "{\"days\": \"x\", \"seconds\": 1, \"microseconds\": 0}")) {
+      assertThat(
+              SPEC.validate("GET", "/api/v2/dags/d/tasks/t", new Canned(200, task.formatted(bad)))
+                  .hasErrors())
+          .as(bad)
+          .isTrue();
+    }
+  }
+
   private static ValidationReport report(int status, String body) {
     return SPEC.validate("GET", "/api/v2/pools/p", new Canned(status, body));
   }

@@ -14,6 +14,10 @@ import dev.updraft.web.api.internal.AuditLog;
 import dev.updraft.web.api.internal.OpenApiDocument;
 import dev.updraft.web.api.internal.connections.ConnectionRoutes;
 import dev.updraft.web.api.internal.pools.PoolRoutes;
+import dev.updraft.web.api.internal.taskinstances.ClearRoutes;
+import dev.updraft.web.api.internal.taskinstances.TaskInstanceRoutes;
+import dev.updraft.web.api.internal.taskinstances.TaskLogRoutes;
+import dev.updraft.web.api.internal.taskinstances.XComRoutes;
 import dev.updraft.web.api.internal.variables.VariableRoutes;
 import dev.updraft.web.auth.SimpleAuthManager;
 import dev.updraft.web.server.RouteGroup;
@@ -62,6 +66,10 @@ public final class PublicApi implements RouteGroup {
         new ConnectionRoutes(new ConnectionRepository(builder.db, builder.cipher), auth, audit)
             ::register);
     groups.add(new VariableRoutes(new VariableRepository(builder.db), auth, audit)::register);
+    groups.add(new TaskInstanceRoutes(context)::register);
+    groups.add(new TaskLogRoutes(context)::register);
+    groups.add(new XComRoutes(context)::register);
+    groups.add(new ClearRoutes(context)::register);
   }
 
   /** The API over {@code db}, its users from {@code auth}; the other settings have defaults. */

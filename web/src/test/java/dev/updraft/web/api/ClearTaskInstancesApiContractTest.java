@@ -72,6 +72,19 @@ class ClearTaskInstancesApiContractTest {
     assertThat(cleared.path("total_entries").asInt()).isEqualTo(1);
     assertThat(cleared.at("/task_instances/0").has("state")).isFalse();
     assertThat(runs.find("flow", "r1").orElseThrow().state()).isEqualTo(DagRunState.QUEUED);
+    // The cleared instance runs again as try 2; both tries are kept.
+    api.runUntilIdle();
+    JsonNode tries =
+        api.call(
+            200,
+            "GET",
+            "/api/v2/dags/flow/dagRuns/r1/taskInstances/boom/tries",
+            api.token("vera", Role.VIEWER),
+            null);
+    assertThat(tries.path("task_instances").findValuesAsText("try_number"))
+        .containsExactly("1", "2");
+    assertThat(tries.path("task_instances").findValuesAsText("state"))
+        .containsExactly("failed", "failed");
 
     assertThat(
             api.call(404, "POST", "/api/v2/dags/nope/clearTaskInstances", user, "{}")

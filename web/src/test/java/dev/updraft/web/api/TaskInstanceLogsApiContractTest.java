@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +62,13 @@ class TaskInstanceLogsApiContractTest {
     startWithLoggedTry(dialect);
     String viewer = api.token("vera", Role.VIEWER);
     JsonNode first = api.call(200, "GET", LOGS + "1", viewer, null);
-    assertThat(first.path("content").size()).isEqualTo(1000);
+    // Airflow's source header, then the first page of lines.
+    assertThat(first.path("content").size()).isEqualTo(2 + 1000);
+    assertThat(first.at("/content/0/event").asText())
+        .isEqualTo("::group::Log message source details");
+    assertThat(first.at("/content/0/sources/0").asText())
+        .isEqualTo("dag_id=chatty/run_id=r1/task_id=talk/attempt=1.log");
+    assertThat(first.at("/content/1/event").asText()).isEqualTo("::endgroup::");
     assertThat(first.path("content").findValuesAsText("event")).contains("line 0", "line 999");
     String token = first.path("continuation_token").asText();
     assertThat(token).isNotEmpty();
@@ -109,6 +117,48 @@ class TaskInstanceLogsApiContractTest {
 
   @ParameterizedTest
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
+  void ndjsonFollowsARunningTryUntilItEnds(Dialect dialect) throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    DagBuilder dag = Dag.builder("slow");
+    dag.task(
+        "tick",
+        () -> {
+          TaskContext.current().log().println("before");
+          // Unreleased, the try fails without "after": a stream that did not follow misses it.
+          if (!release.await(20, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("never released");
+          }
+          TaskContext.current().log().println("after");
+          return "done";
+        });
+    api = ApiTestServer.withDags(dialect, home, dag);
+    api.startLoop();
+    new DagRunRepository(api.db())
+        .create(NewDagRun.manualAt("slow", "r1", Instant.parse("2025-01-01T00:00:00Z"), "test"));
+    String viewer = api.token("vera", Role.VIEWER);
+    String ti = "/api/v2/dags/slow/dagRuns/r1/taskInstances/tick";
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (!api.send("GET", ti, viewer, null).body().contains("\"state\":\"running\"")) {
+      assertThat(Instant.now()).as("the try starts").isBefore(deadline);
+      Thread.sleep(20);
+    }
+    JsonNode live = api.call(200, "GET", ti + "/logs/1", viewer, null);
+    assertThat(live.path("continuation_token").isNull()).as("a running try goes on").isFalse();
+    // The head of the stream comes once the server has seen the try running; only then is the
+    // try let go, so the stream must follow it to its end to carry "after".
+    HttpResponse<java.util.stream.Stream<String>> stream =
+        api.streamLines("application/x-ndjson", ti + "/logs/1", viewer);
+    assertThat(stream.statusCode()).isEqualTo(200);
+    release.countDown();
+    List<String> events = new java.util.ArrayList<>();
+    for (String line : stream.body().toList()) {
+      events.add(ApiTestServer.JSON.readTree(line).path("event").asText());
+    }
+    assertThat(events).contains("before", "after");
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void answersMissingTriesFilesAndTraversalAsAirflow(Dialect dialect) throws Exception {
     startWithLoggedTry(dialect);
     String viewer = api.token("vera", Role.VIEWER);
@@ -137,7 +187,8 @@ class TaskInstanceLogsApiContractTest {
       }
     }
     JsonNode missing = api.call(200, "GET", LOGS + "1", viewer, null);
-    assertThat(missing.at("/content/0/event").asText())
+    assertThat(missing.at("/content/0/sources").size()).isZero();
+    assertThat(missing.at("/content/2/event").asText())
         .startsWith("*** Log file does not exist: dag_id=chatty/run_id=r1/task_id=talk/");
     assertThat(missing.path("continuation_token").isNull()).isTrue();
   }

@@ -8,6 +8,8 @@ import dev.updraft.metadata.state.DagRunRepository;
 import dev.updraft.metadata.state.EventLogRecord;
 import dev.updraft.metadata.state.EventLogRepository;
 import dev.updraft.metadata.state.NewDagRun;
+import dev.updraft.metadata.state.TaskInstanceRecord;
+import dev.updraft.metadata.state.TaskInstanceRepository;
 import dev.updraft.sdk.Dag;
 import dev.updraft.sdk.DagBuilder;
 import dev.updraft.web.auth.Role;
@@ -15,6 +17,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -138,7 +141,42 @@ class TaskInstancesApiContractTest {
     api.call(404, "GET", TIS + "/nope/tries", viewer, null);
 
     JsonNode deps = api.call(200, "GET", TIS + "/load/dependencies", viewer, null);
-    assertThat(deps.path("dependencies").size()).isZero();
+    assertThat(deps.path("dependencies").size())
+        .as("a finished instance waits for nothing")
+        .isZero();
+
+    // A second run, queued with its instances created but nothing run: "load" waits on its run
+    // and on "extract".
+    new DagRunRepository(api.db())
+        .create(NewDagRun.manualAt("etl", "r2", Instant.parse("2025-01-02T00:00:00Z"), "test"));
+    new TaskInstanceRepository(api.db())
+        .createForRun(
+            List.of(
+                TaskInstanceRecord.newInstance("etl", "r2", "extract"),
+                TaskInstanceRecord.newInstance("etl", "r2", "load")));
+    JsonNode waiting =
+        api.call(
+            200,
+            "GET",
+            "/api/v2/dags/etl/dagRuns/r2/taskInstances/load/dependencies",
+            viewer,
+            null);
+    assertThat(waiting.path("dependencies").findValuesAsText("name"))
+        .containsExactly("Dag Run State", "Trigger Rule");
+    assertThat(waiting.at("/dependencies/1/reason").asText()).contains("[extract]");
+    assertThat(
+            api.call(
+                    200,
+                    "GET",
+                    "/api/v2/dags/~/dagRuns/~/taskInstances?state=no_status",
+                    viewer,
+                    null)
+                .path("total_entries")
+                .asInt())
+        .isEqualTo(2);
+    JsonNode unstarted =
+        api.call(200, "GET", "/api/v2/dags/etl/dagRuns/r2/taskInstances/load", viewer, null);
+    assertThat(unstarted.has("state")).as("no state yet").isFalse();
     api.call(404, "GET", TIS + "/nope/dependencies", viewer, null);
   }
 

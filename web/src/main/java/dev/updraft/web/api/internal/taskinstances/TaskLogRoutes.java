@@ -35,14 +35,9 @@ public final class TaskLogRoutes {
   /** Lines per JSON page without {@code full_content}; the token goes on from there. */
   static final int PAGE_LINES = 1000;
 
-  private static final Set<TaskState> LIVE =
-      Set.of(
-          TaskState.SCHEDULED,
-          TaskState.QUEUED,
-          TaskState.RUNNING,
-          TaskState.RESTARTING,
-          TaskState.DEFERRED,
-          TaskState.UP_FOR_RESCHEDULE);
+  /** As Airflow: a try's log may still grow only while it runs or is deferred. */
+  private static final Set<TaskState> LIVE = Set.of(TaskState.RUNNING, TaskState.DEFERRED);
+
   private static final long FOLLOW_POLL_MILLIS = 200;
 
   private final ApiContext context;
@@ -89,8 +84,16 @@ public final class TaskLogRoutes {
     TaskInstanceRecord ti =
         instances
             .find(dagId, runId, taskId, mapIndex)
-            .filter(found -> hasTry(found, tryNumber))
+            .filter(found -> found.tryNumber() == tryNumber || hasTry(found, tryNumber))
             .orElseThrow(() -> new ApiException(404, "TaskInstance not found"));
+    if (tryNumber < 1) {
+      // An instance that never ran has try 0, which Airflow's reader answers with this line.
+      Map<String, Object> invalid = new LinkedHashMap<>();
+      invalid.put("event", "Error fetching the logs. Try number " + tryNumber + " is invalid.");
+      invalid.put("level", "error");
+      respondOrStream(ctx, ndjson, List.of(invalid));
+      return;
+    }
     Path file;
     try {
       file = paths.logFile(dagId, runId, taskId, mapIndex, tryNumber);
@@ -104,6 +107,9 @@ public final class TaskLogRoutes {
     }
     List<String> lines = lines(file);
     List<Map<String, Object>> content = new ArrayList<>();
+    if (start == 0) {
+      content.addAll(header(lines != null, dagId, runId, taskId, mapIndex, tryNumber));
+    }
     if (lines == null) {
       content.add(missing(dagId, runId, taskId, mapIndex, tryNumber));
       lines = List.of();
@@ -192,6 +198,39 @@ public final class TaskLogRoutes {
     }
   }
 
+  private void respondOrStream(Context ctx, boolean ndjson, List<Map<String, Object>> content)
+      throws IOException {
+    if (ndjson) {
+      ctx.status(200).contentType("application/x-ndjson");
+      OutputStream out = ctx.outputStream();
+      for (Map<String, Object> message : content) {
+        write(out, message);
+      }
+      out.flush();
+      return;
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("content", content);
+    body.put("continuation_token", null);
+    JsonResponses.respond(ctx, 200, body);
+  }
+
+  /**
+   * Airflow's first two messages of a read: the sources, folded in a group. Updraft names the file
+   * relative to the logs root, so no server path leaks.
+   */
+  private static List<Map<String, Object>> header(
+      boolean found, String dagId, String runId, String taskId, int mapIndex, int tryNumber) {
+    Map<String, Object> open = new LinkedHashMap<>();
+    open.put("event", "::group::Log message source details");
+    open.put(
+        "sources",
+        found
+            ? List.of(TryLogPaths.relativePath(dagId, runId, taskId, mapIndex, tryNumber))
+            : List.of());
+    return List.of(open, Map.of("event", "::endgroup::"));
+  }
+
   private static Map<String, Object> missing(
       String dagId, String runId, String taskId, int mapIndex, int tryNumber) {
     Map<String, Object> message = new LinkedHashMap<>();
@@ -206,9 +245,18 @@ public final class TaskLogRoutes {
   private void stream(Context ctx, TaskInstanceRecord ti, int tryNumber, Path file, long start)
       throws IOException {
     ctx.status(200).contentType("application/x-ndjson");
-    OutputStream out = ctx.outputStream();
+    // The servlet's own stream: Javalin's wrapper may hold writes back until the handler ends,
+    // and a follower must see each line as it comes.
+    OutputStream out = ctx.res().getOutputStream();
     long sent = start;
-    if (!Files.isRegularFile(file) && !running(ti.id(), tryNumber)) {
+    boolean exists = Files.isRegularFile(file);
+    if (start == 0) {
+      for (Map<String, Object> message :
+          header(exists, ti.dagId(), ti.runId(), ti.taskId(), ti.mapIndex(), tryNumber)) {
+        write(out, message);
+      }
+    }
+    if (!exists && !running(ti.id(), tryNumber)) {
       write(out, missing(ti.dagId(), ti.runId(), ti.taskId(), ti.mapIndex(), tryNumber));
       out.flush();
       return;

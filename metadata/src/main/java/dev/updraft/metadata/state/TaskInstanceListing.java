@@ -149,11 +149,14 @@ public final class TaskInstanceListing {
       }
       sql.append(" AND (").append(String.join(" OR ", parts)).append(')');
     }
-    if (!query.taskIdPatterns().isEmpty()) {
+    for (Map.Entry<String, List<String>> entry : query.patterns().entrySet()) {
+      if (entry.getValue().isEmpty()) {
+        continue;
+      }
       List<String> parts = new ArrayList<>();
-      for (String pattern : query.taskIdPatterns()) {
+      for (String pattern : entry.getValue()) {
         String param = "p" + n[0]++;
-        parts.add("LOWER(ti.task_id) LIKE LOWER(:" + param + ")");
+        parts.add("LOWER(" + column(entry.getKey()) + ") LIKE LOWER(:" + param + ")");
         bindings.add(s -> s.bind(param, pattern));
       }
       sql.append(" AND (").append(String.join(" OR ", parts)).append(')');

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param states the states allowed (values); empty for any
  * @param noState whether instances with no state match too (Airflow's {@code none})
  * @param numbers per column ({@code try_number}, {@code map_index}): the values it may have
- * @param taskIdPatterns case-insensitive LIKE patterns on the task id, any of which matches
+ * @param patterns per column ({@code task_id}, {@code dag_id}, {@code run_id}, {@code pool}, {@code
+ *     queue}, {@code operator}): case-insensitive LIKE patterns, any of which matches
  * @param ranges bounds on dates and durations
  * @param order sort keys, by allowed column
  */
@@ -23,7 +24,7 @@ public record TaskInstanceQuery(
     List<String> states,
     boolean noState,
     Map<String, List<Integer>> numbers,
-    List<String> taskIdPatterns,
+    Map<String, List<String>> patterns,
     List<Bound> ranges,
     List<Order> order,
     int limit,
@@ -33,7 +34,7 @@ public record TaskInstanceQuery(
     anyOf = Map.copyOf(anyOf);
     states = List.copyOf(states);
     numbers = Map.copyOf(numbers);
-    taskIdPatterns = List.copyOf(taskIdPatterns);
+    patterns = Map.copyOf(patterns);
     ranges = List.copyOf(ranges);
     order = List.copyOf(order);
   }

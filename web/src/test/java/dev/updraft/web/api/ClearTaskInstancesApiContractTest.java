@@ -90,7 +90,7 @@ class ClearTaskInstancesApiContractTest {
             api.call(404, "POST", "/api/v2/dags/nope/clearTaskInstances", user, "{}")
                 .path("detail")
                 .asText())
-        .isEqualTo("DAG nope not found");
+        .isEqualTo("The Dag with ID: `nope` was not found");
     assertThat(
             api.call(404, "POST", CLEAR, user, "{\"dag_run_id\": \"r9\"}").path("detail").asText())
         .isEqualTo("Dag Run id r9 not found in dag flow");

@@ -71,6 +71,19 @@ class TaskInstancesApiContractTest {
                 .asInt())
         .isEqualTo(1);
     assertThat(
+            api.call(
+                    200,
+                    "GET",
+                    "/api/v2/dags/~/dagRuns/~/taskInstances?dag_id_pattern=ET&run_id_pattern=r%25"
+                        + "&pool_name_pattern=default&queue_name_pattern=def"
+                        + "&operator_name_pattern=nothing%7Cempty",
+                    viewer,
+                    null)
+                .path("total_entries")
+                .asInt())
+        .as("patterns are case-insensitive and | means or")
+        .isEqualTo(1);
+    assertThat(
             api.call(200, "GET", TIS + "?state=no_status&state=failed", viewer, null)
                 .path("total_entries")
                 .asInt())
@@ -96,7 +109,7 @@ class TaskInstancesApiContractTest {
             api.call(404, "GET", "/api/v2/dags/nope/dagRuns/r1/taskInstances", viewer, null)
                 .path("detail")
                 .asText())
-        .isEqualTo("DAG with dag_id: `nope` was not found");
+        .isEqualTo("The Dag with ID: `nope` was not found");
     assertThat(
             api.call(404, "GET", "/api/v2/dags/etl/dagRuns/r9/taskInstances", viewer, null)
                 .path("detail")

@@ -64,6 +64,26 @@ class XComApiContractTest {
                 .asInt())
         .isZero();
 
+    String any = "/api/v2/dags/~/dagRuns/~/taskInstances/~/xcomEntries";
+    assertThat(
+            api.call(
+                    200,
+                    "GET",
+                    any
+                        + "?xcom_key_pattern=RETURN&task_id_pattern=prod&run_id_pattern=r1"
+                        + "&dag_display_name_pattern=push&map_index_filter=-1"
+                        + "&run_after_gte=2025-01-01T00:00:00Z&logical_date_lt=2025-01-02",
+                    viewer,
+                    null)
+                .path("total_entries")
+                .asInt())
+        .isEqualTo(1);
+    assertThat(
+            api.call(200, "GET", any + "?run_after_gt=2025-01-01T00:00:00Z", viewer, null)
+                .path("total_entries")
+                .asInt())
+        .isZero();
+    api.call(422, "GET", any + "?map_index=-2", viewer, null);
     api.call(403, "POST", XCOMS, viewer, "{\"key\": \"k\", \"value\": 1}");
     JsonNode created =
         api.call(201, "POST", XCOMS, user, "{\"key\": \"k\", \"value\": {\"rows\": [1, 2]}}");
@@ -72,7 +92,7 @@ class XComApiContractTest {
     var duplicate = api.send("POST", XCOMS, user, "{\"key\": \"k\", \"value\": 2}");
     assertThat(duplicate.statusCode()).isEqualTo(409);
     assertThat(ApiTestServer.JSON.readTree(duplicate.body()).path("detail").asText())
-        .isEqualTo("The XCom with key: `k` with mapped index: `-1` already exist");
+        .isEqualTo("The XCom with key: `k` with mentioned task instance already exists.");
     api.call(422, "POST", XCOMS, user, "{\"key\": \"k2\", \"value\": 1, \"extra\": true}");
     api.call(422, "POST", XCOMS, user, "{\"value\": 1}");
     api.call(
@@ -88,7 +108,7 @@ class XComApiContractTest {
         .isEqualTo("new");
     assertThat(
             api.call(404, "PATCH", XCOMS + "/gone", user, "{\"value\": 1}").path("detail").asText())
-        .isEqualTo("The XCom with key: `gone` with mapped index: `-1` does not exist.");
+        .isEqualTo("The XCom with key: `gone` with mentioned task instance doesn't exist.");
     api.call(422, "PATCH", XCOMS + "/k", user, "{\"value\": 1, \"key\": \"x\"}");
     assertThat(
             api.call(200, "GET", XCOMS + "?xcom_key=k", viewer, null).path("total_entries").asInt())

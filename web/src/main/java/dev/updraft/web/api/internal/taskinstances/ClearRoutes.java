@@ -100,7 +100,8 @@ public final class ClearRoutes {
         context
             .dags()
             .find(dagId)
-            .orElseThrow(() -> new ApiException(404, "DAG " + dagId + " not found"));
+            .orElseThrow(
+                () -> new ApiException(404, "The Dag with ID: `" + dagId + "` was not found"));
     List<DagRunRecord> chosen = new ArrayList<>();
     if (runId != null) {
       DagRunRecord run =
@@ -196,7 +197,8 @@ public final class ClearRoutes {
         context
             .dags()
             .find(dagId)
-            .orElseThrow(() -> new ApiException(404, "Dag with id " + dagId + " was not found"));
+            .orElseThrow(
+                () -> new ApiException(404, "The Dag with ID: `" + dagId + "` was not found"));
     List<TaskInstanceRecord> matching =
         instances.listForRun(dagId, runId).stream()
             .filter(ti -> !onlyFailed || (ti.state() != null && FAILED.contains(ti.state())))

@@ -114,13 +114,25 @@ final class TaskInstanceFilters {
         states,
         noState,
         numbers,
-        QueryParams.likePatterns(ctx.queryParam("task_display_name_pattern")),
+        patterns(ctx),
         bounds,
         paging.orderBy().stream()
             .map(s -> new TaskInstanceQuery.Order(s.column(), s.descending()))
             .toList(),
         paging.limit(),
         paging.offset());
+  }
+
+  /** The {@code *_pattern} filters; display names are Updraft's ids. */
+  private static Map<String, List<String>> patterns(Context ctx) {
+    Map<String, List<String>> patterns = new LinkedHashMap<>();
+    patterns.put("task_id", QueryParams.likePatterns(ctx.queryParam("task_display_name_pattern")));
+    patterns.put("dag_id", QueryParams.likePatterns(ctx.queryParam("dag_id_pattern")));
+    patterns.put("run_id", QueryParams.likePatterns(ctx.queryParam("run_id_pattern")));
+    patterns.put("pool", QueryParams.likePatterns(ctx.queryParam("pool_name_pattern")));
+    patterns.put("queue", QueryParams.likePatterns(ctx.queryParam("queue_name_pattern")));
+    patterns.put("operator", QueryParams.likePatterns(ctx.queryParam("operator_name_pattern")));
+    return patterns;
   }
 
   private static Double number(Context ctx, String name, ValidationErrors errors) {

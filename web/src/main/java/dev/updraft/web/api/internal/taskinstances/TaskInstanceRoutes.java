@@ -113,7 +113,7 @@ public final class TaskInstanceRoutes {
         TaskInstanceFilters.read(
             ctx, ANY.equals(dagId) ? null : dagId, ANY.equals(runId) ? null : runId);
     if (!ANY.equals(dagId) && dagRows.find(dagId).isEmpty()) {
-      throw new ApiException(404, "DAG with dag_id: `" + dagId + "` was not found");
+      throw new ApiException(404, "The Dag with ID: `" + dagId + "` was not found");
     }
     if (!ANY.equals(runId) && !runExists(ANY.equals(dagId) ? null : dagId, runId)) {
       throw new ApiException(404, "DagRun with run_id: `" + runId + "` was not found");
@@ -131,7 +131,7 @@ public final class TaskInstanceRoutes {
             List.of(),
             false,
             Map.of(),
-            List.of(),
+            Map.of(),
             List.of(),
             List.of(),
             1,
@@ -249,7 +249,7 @@ public final class TaskInstanceRoutes {
             states,
             noState,
             Map.of(),
-            List.of(),
+            Map.of(),
             bounds,
             List.of(new TaskInstanceQuery.Order(column, descending)),
             Math.min(limit == null ? 100 : limit, 100),
@@ -327,7 +327,7 @@ public final class TaskInstanceRoutes {
             List.of(),
             false,
             Map.of(),
-            List.of(),
+            Map.of(),
             List.of(),
             List.of(new TaskInstanceQuery.Order("map_index", false)),
             2,

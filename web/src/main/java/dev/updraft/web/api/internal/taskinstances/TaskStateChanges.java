@@ -105,7 +105,8 @@ final class TaskStateChanges {
         context
             .dags()
             .find(dagId)
-            .orElseThrow(() -> new ApiException(404, "DAG " + dagId + " not found"));
+            .orElseThrow(
+                () -> new ApiException(404, "The Dag with ID: `" + dagId + "` was not found"));
     if (!dag.hasTask(taskId)) {
       throw new ApiException(404, "Task '" + taskId + "' not found in DAG '" + dagId + "'");
     }

@@ -2,6 +2,7 @@ package dev.updraft.web.api.internal.taskinstances;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.updraft.metadata.state.DagRunRepository;
+import dev.updraft.metadata.state.TaskInstanceQuery;
 import dev.updraft.metadata.state.TaskInstanceRecord;
 import dev.updraft.metadata.state.XComListing;
 import dev.updraft.metadata.state.XComRepository;
@@ -18,6 +19,8 @@ import dev.updraft.web.auth.SimpleUser;
 import dev.updraft.web.server.internal.JsonResponses;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,14 +61,43 @@ public final class XComRoutes {
       mapIndex = QueryParams.integer(ctx, "map_index", -1, -1, errors);
     }
     Paging paging = Paging.from(ctx, Map.of("id", "id"), "id", errors);
+    Integer mapIndexFilter = null;
+    if (ctx.queryParam("map_index_filter") != null) {
+      mapIndexFilter = QueryParams.integer(ctx, "map_index_filter", -1, Integer.MIN_VALUE, errors);
+    }
+    List<TaskInstanceQuery.Bound> bounds = new ArrayList<>();
+    Map<String, String> ops = Map.of("_gte", ">=", "_gt", ">", "_lte", "<=", "_lt", "<");
+    for (String field : List.of("logical_date", "run_after")) {
+      ops.forEach(
+          (suffix, op) -> {
+            Instant at = QueryParams.instant(ctx, field + suffix, errors);
+            if (at != null) {
+              bounds.add(new TaskInstanceQuery.Bound(field, op, at));
+            }
+          });
+    }
     errors.throwIfAny();
+    if (mapIndex != null && mapIndexFilter != null && !mapIndex.equals(mapIndexFilter)) {
+      // Both must hold, and no XCom has two map indexes.
+      mapIndex = Integer.MIN_VALUE;
+    } else if (mapIndex == null) {
+      mapIndex = mapIndexFilter;
+    }
+    Map<String, List<String>> patterns = new LinkedHashMap<>();
+    patterns.put("key", QueryParams.likePatterns(ctx.queryParam("xcom_key_pattern")));
+    // Updraft's display names are the ids.
+    patterns.put("dag_id", QueryParams.likePatterns(ctx.queryParam("dag_display_name_pattern")));
+    patterns.put("run_id", QueryParams.likePatterns(ctx.queryParam("run_id_pattern")));
+    patterns.put("task_id", QueryParams.likePatterns(ctx.queryParam("task_id_pattern")));
     XComListing.Filter filter =
         new XComListing.Filter(
             any(ctx.pathParam("dag_id")),
             any(ctx.pathParam("dag_run_id")),
             any(ctx.pathParam("task_id")),
             mapIndex,
-            ctx.queryParam("xcom_key"));
+            ctx.queryParam("xcom_key"),
+            patterns,
+            bounds);
     List<Map<String, Object>> page =
         listing.page(filter, paging.limit(), paging.offset()).stream()
             .map(XComRoutes::summary)
@@ -130,18 +162,19 @@ public final class XComRoutes {
         context
             .dags()
             .find(dagId)
-            .orElseThrow(() -> new ApiException(404, "Dag with ID: `" + dagId + "` not found"));
+            .orElseThrow(
+                () -> new ApiException(404, "The Dag with ID: `" + dagId + "` was not found"));
     if (!dag.hasTask(taskId)) {
       throw new ApiException(
-          404, "Task with ID: `" + taskId + "` not found in DAG: `" + dagId + "`");
+          404, "Task with ID: `" + taskId + "` not found in dag: `" + dagId + "`");
     }
     if (runs.find(dagId, runId).isEmpty()) {
       throw new ApiException(
-          404, "DAG Run with ID: `" + runId + "` not found for DAG: `" + dagId + "`");
+          404, "Dag Run with ID: `" + runId + "` not found for dag: `" + dagId + "`");
     }
     if (listing.find(dagId, runId, taskId, index, key).isPresent()) {
       throw new ApiException(
-          409, "The XCom with key: `" + key + "` with mapped index: `" + index + "` already exist");
+          409, "The XCom with key: `" + key + "` with mentioned task instance already exists.");
     }
     try {
       xcoms.push(dagId, runId, taskId, index, key, value.toString());
@@ -177,8 +210,7 @@ public final class XComRoutes {
     context.audit().record("update_xcom_entry", user, dagId, runId, taskId, body.plain());
     if (listing.find(dagId, runId, taskId, index, key).isEmpty()) {
       throw new ApiException(
-          404,
-          "The XCom with key: `" + key + "` with mapped index: `" + index + "` does not exist.");
+          404, "The XCom with key: `" + key + "` with mentioned task instance doesn't exist.");
     }
     xcoms.push(dagId, runId, taskId, index, key, value.toString());
     respondNative(ctx, 200, dagId, runId, taskId, index, key);

@@ -31,6 +31,10 @@ import dev.updraft.web.api.internal.dags.TaskRoutes;
 import dev.updraft.web.api.internal.eventlogs.EventLogRoutes;
 import dev.updraft.web.api.internal.jobs.JobRoutes;
 import dev.updraft.web.api.internal.pools.PoolRoutes;
+import dev.updraft.web.api.internal.taskinstances.ClearRoutes;
+import dev.updraft.web.api.internal.taskinstances.TaskInstanceRoutes;
+import dev.updraft.web.api.internal.taskinstances.TaskLogRoutes;
+import dev.updraft.web.api.internal.taskinstances.XComRoutes;
 import dev.updraft.web.api.internal.variables.VariableRoutes;
 import dev.updraft.web.auth.SimpleAuthManager;
 import dev.updraft.web.server.HealthRoutes;
@@ -103,6 +107,10 @@ public final class PublicApi implements RouteGroup {
     groups.add(new DagCatalogRoutes(context)::register);
     groups.add(new DagVersionRoutes(context)::register);
     groups.add(new ImportErrorRoutes(context)::register);
+    groups.add(new TaskInstanceRoutes(context)::register);
+    groups.add(new TaskLogRoutes(context)::register);
+    groups.add(new XComRoutes(context)::register);
+    groups.add(new ClearRoutes(context)::register);
     this.maxBodyBytes = builder.maxBodyBytes;
   }
 

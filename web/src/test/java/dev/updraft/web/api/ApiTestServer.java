@@ -225,6 +225,35 @@ final class ApiTestServer implements AutoCloseable {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** As {@link #send(String, String, String, String)}, with an {@code Accept} header. */
+  HttpResponse<String> sendAccepting(String accept, String path, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", accept)
+            .GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * A GET whose body is read line by line as it arrives: returns once the response's head is in,
+   * before the server has necessarily finished the body.
+   */
+  HttpResponse<java.util.stream.Stream<String>> streamLines(
+      String accept, String path, String token) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+            .header("Accept", accept)
+            .GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+  }
+
   /** Sends, asserts the status and that the response conforms to the spec, returns the body. */
   JsonNode call(int status, String method, String path, String token, String body)
       throws Exception {
@@ -245,12 +274,7 @@ final class ApiTestServer implements AutoCloseable {
    */
   HttpResponse<java.util.stream.Stream<String>> streamLines(String path, String token)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).GET();
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+    return streamLines("application/x-ndjson", path, token);
   }
 
   @Override

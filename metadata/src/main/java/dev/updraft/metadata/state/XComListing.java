@@ -1,0 +1,180 @@
+package dev.updraft.metadata.state;
+
+import dev.updraft.metadata.MetadataDatabase;
+import dev.updraft.metadata.state.internal.Times;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.statement.SqlStatement;
+
+/**
+ * XComs for the API: a page of them with their runs' dates (each filter optional; Airflow's {@code
+ * ~} means "any") and one entry. Every value is bound; columns come from allow-lists.
+ */
+public final class XComListing {
+  /** The columns patterns and bounds may name. */
+  private static final Map<String, String> COLUMNS =
+      Map.of(
+          "key", "x.\"key\"",
+          "dag_id", "x.dag_id",
+          "run_id", "x.run_id",
+          "task_id", "x.task_id",
+          "logical_date", "dr.logical_date",
+          "run_after", "dr.run_after");
+
+  private static final Set<String> OPERATORS = Set.of(">=", ">", "<=", "<");
+
+  private final MetadataDatabase db;
+
+  public XComListing(MetadataDatabase db) {
+    this.db = db;
+  }
+
+  /** An XCom with its run's logical date and run_after. */
+  public record Entry(XComRecord xcom, Instant logicalDate, Instant runAfter) {}
+
+  /**
+   * What to list; {@code null} and empty members match anything.
+   *
+   * @param patterns per column ({@code key}, {@code dag_id}, {@code run_id}, {@code task_id}):
+   *     case-insensitive LIKE patterns, any of which matches
+   * @param bounds per date column ({@code logical_date}, {@code run_after}): comparisons that must
+   *     all hold
+   */
+  public record Filter(
+      String dagId,
+      String runId,
+      String taskId,
+      Integer mapIndex,
+      String key,
+      Map<String, List<String>> patterns,
+      List<TaskInstanceQuery.Bound> bounds) {
+
+    public Filter {
+      patterns = patterns == null ? Map.of() : Map.copyOf(patterns);
+      bounds = bounds == null ? List.of() : List.copyOf(bounds);
+    }
+
+    /** Exact matches only. */
+    public Filter(String dagId, String runId, String taskId, Integer mapIndex, String key) {
+      this(dagId, runId, taskId, mapIndex, key, Map.of(), List.of());
+    }
+  }
+
+  /** A page of the XComs matching {@code filter}, by dag, task, run, map index and key. */
+  public List<Entry> page(Filter filter, int limit, int offset) {
+    Where where = where(filter);
+    return db.withHandle(
+        handle -> {
+          var query =
+              handle.createQuery(
+                  "SELECT x.*, dr.logical_date AS dr_logical_date, dr.run_after AS dr_run_after"
+                      + where.sql
+                      + " ORDER BY x.dag_id, x.task_id, x.run_id, x.map_index, x.\"key\""
+                      + " LIMIT :limit OFFSET :offset");
+          where.bind(query);
+          return query
+              .bind("limit", limit)
+              .bind("offset", offset)
+              .map(
+                  (rs, ctx) ->
+                      new Entry(
+                          new XComRecord(
+                              rs.getLong("dag_run_id"),
+                              rs.getString("dag_id"),
+                              rs.getString("run_id"),
+                              rs.getString("task_id"),
+                              rs.getInt("map_index"),
+                              rs.getString("key"),
+                              rs.getString("value"),
+                              Times.get(rs, "timestamp")),
+                          Times.get(rs, "dr_logical_date"),
+                          Times.get(rs, "dr_run_after")))
+              .list();
+        });
+  }
+
+  /** How many XComs match {@code filter}. */
+  public long count(Filter filter) {
+    Where where = where(filter);
+    return db.withHandle(
+        handle -> {
+          var query = handle.createQuery("SELECT COUNT(*)" + where.sql);
+          where.bind(query);
+          return query.mapTo(Long.class).one();
+        });
+  }
+
+  /** The one XCom of a task instance under {@code key}, if any. */
+  public Optional<Entry> find(String dagId, String runId, String taskId, int mapIndex, String key) {
+    return page(new Filter(dagId, runId, taskId, mapIndex, key), 1, 0).stream().findFirst();
+  }
+
+  private static String column(String name) {
+    String column = COLUMNS.get(name);
+    if (column == null) {
+      throw new IllegalArgumentException("not an XCom column: " + name);
+    }
+    return column;
+  }
+
+  private static Where where(Filter filter) {
+    StringBuilder sql =
+        new StringBuilder(" FROM xcom x JOIN dag_run dr ON dr.id = x.dag_run_id WHERE 1 = 1");
+    List<Binding> bindings = new ArrayList<>();
+    equal(sql, bindings, "x.dag_id", "dagId", filter.dagId());
+    equal(sql, bindings, "x.run_id", "runId", filter.runId());
+    equal(sql, bindings, "x.task_id", "taskId", filter.taskId());
+    equal(sql, bindings, "x.map_index", "mapIndex", filter.mapIndex());
+    equal(sql, bindings, "x.\"key\"", "key", filter.key());
+    int n = 0;
+    for (Map.Entry<String, List<String>> entry : filter.patterns().entrySet()) {
+      if (entry.getValue().isEmpty()) {
+        continue;
+      }
+      List<String> parts = new ArrayList<>();
+      for (String pattern : entry.getValue()) {
+        String param = "p" + n++;
+        parts.add("LOWER(" + column(entry.getKey()) + ") LIKE LOWER(:" + param + ")");
+        bindings.add(s -> s.bind(param, pattern));
+      }
+      sql.append(" AND (").append(String.join(" OR ", parts)).append(')');
+    }
+    for (TaskInstanceQuery.Bound bound : filter.bounds()) {
+      if (!OPERATORS.contains(bound.op()) || !(bound.value() instanceof Instant at)) {
+        throw new IllegalArgumentException("not a date comparison: " + bound);
+      }
+      String param = "p" + n++;
+      sql.append(" AND ")
+          .append(column(bound.column()))
+          .append(' ')
+          .append(bound.op())
+          .append(" :")
+          .append(param);
+      bindings.add(s -> s.bind(param, Times.arg(at)));
+    }
+    return new Where(sql.toString(), bindings);
+  }
+
+  private static void equal(
+      StringBuilder sql, List<Binding> bindings, String column, String param, Object value) {
+    if (value != null) {
+      sql.append(" AND ").append(column).append(" = :").append(param);
+      bindings.add(s -> s.bind(param, value));
+    }
+  }
+
+  @FunctionalInterface
+  private interface Binding {
+    void apply(SqlStatement<?> statement);
+  }
+
+  private record Where(String sql, List<Binding> bindings) {
+    void bind(SqlStatement<?> statement) {
+      bindings.forEach(b -> b.apply(statement));
+    }
+  }
+}

@@ -1,6 +1,7 @@
 package dev.updraft.web.api.internal.taskinstances;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.updraft.metadata.state.DagRunListing;
 import dev.updraft.metadata.state.DagRunRecord;
 import dev.updraft.metadata.state.DagRunRepository;
 import dev.updraft.metadata.state.TaskInstanceRecord;
@@ -14,6 +15,7 @@ import dev.updraft.web.api.internal.ApiTimes;
 import dev.updraft.web.api.internal.JsonBody;
 import dev.updraft.web.api.internal.QueryParams;
 import dev.updraft.web.api.internal.ValidationErrors;
+import dev.updraft.web.api.internal.dagruns.DagRunResponses;
 import dev.updraft.web.auth.Permission;
 import dev.updraft.web.auth.SimpleUser;
 import dev.updraft.web.server.internal.JsonResponses;
@@ -212,7 +214,10 @@ public final class ClearRoutes {
       return;
     }
     clear(dag, plan, true);
-    JsonResponses.respond(ctx, 200, DagRunResponses.of(runs.find(dagId, runId).orElseThrow()));
+    JsonResponses.respond(
+        ctx,
+        200,
+        DagRunResponses.of(new DagRunListing(context.db()).find(dagId, runId).orElseThrow()));
   }
 
   private List<TaskInstanceRecord> clear(

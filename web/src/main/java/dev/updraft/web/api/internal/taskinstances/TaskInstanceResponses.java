@@ -28,6 +28,10 @@ final class TaskInstanceResponses {
     body.put("note", ti.note());
     body.put("rendered_map_index", null);
     body.put("rendered_fields", renderedFields(ti.renderedFields()));
+    // Updraft has no triggerer (deferral) and does not tie tries to DAG versions yet.
+    body.put("trigger", null);
+    body.put("triggerer_job", null);
+    body.put("dag_version", null);
     return body;
   }
 
@@ -46,12 +50,7 @@ final class TaskInstanceResponses {
     body.put("start_date", ApiTimes.format(ti.startDate()));
     body.put("end_date", ApiTimes.format(ti.endDate()));
     body.put("duration", ti.duration());
-    // The spec's nullable references ($ref + nullable) do not validate null under OpenAPI 3.0
-    // tools, so an absent value is left out (these fields are optional): no state, no DAG
-    // version, trigger or triggerer job (Updraft has none of the last three).
-    if (ti.state() != null) {
-      body.put("state", ti.state().value());
-    }
+    body.put("state", ti.state() == null ? null : ti.state().value());
     body.put("try_number", ti.tryNumber());
     body.put("max_tries", ti.maxTries());
     body.put("task_display_name", ti.taskId());

@@ -87,8 +87,10 @@ class SchedulerProcessesTest {
     Process first = startScheduler("first", env);
     List<String> runIds = queueRuns(2);
     Instant deadline = Instant.now().plusSeconds(60);
-    while (lines("end").size() < 4 && Instant.now().isBefore(deadline)) {
-      Thread.sleep(50);
+    // Kill once some tries ended and at least one is mid-sleep, so the kill always cuts one off
+    // (tries start and end in waves: between two waves none may be in flight).
+    while ((lines("end").size() < 4 || inFlight().isEmpty()) && Instant.now().isBefore(deadline)) {
+      Thread.sleep(20);
     }
     first.destroyForcibly().waitFor(); // SIGKILL: no clean stop, its job stays "running"
     Set<String> startedByFirst = tries(lines("start"));
@@ -197,6 +199,13 @@ class SchedulerProcessesTest {
       return List.of();
     }
     return Files.readAllLines(marks).stream().filter(l -> l.startsWith(kind + " ")).toList();
+  }
+
+  /** The tries that started and have not ended. */
+  private Set<String> inFlight() throws IOException {
+    Set<String> started = tries(lines("start"));
+    started.removeAll(tries(lines("end")));
+    return started;
   }
 
   /** "run task try" of each line: the tries they name. */

@@ -28,6 +28,9 @@ from airflow_client.client.api import (
     x_com_api,
 )
 from airflow_client.client.models.clear_task_instances_body import ClearTaskInstancesBody
+from airflow_client.client.models.clear_task_instances_body_task_ids_inner import (
+    ClearTaskInstancesBodyTaskIdsInner,
+)
 from airflow_client.client.models.connection_body import ConnectionBody
 from airflow_client.client.models.dag_patch_body import DAGPatchBody
 from airflow_client.client.models.pool_body import PoolBody
@@ -103,15 +106,18 @@ def main(base, username, password, dag_id="hello_world"):
         assert instances.total_entries == len(task_ids), instances.total_entries
         first = next(ti for ti in instances.task_instances if ti.try_number >= 1)
         log = tis.get_log(dag_id, run_id, first.task_id, first.try_number, full_content=True)
+        lines = log.content.actual_instance  # the spec's anyOf: structured messages or strings
+        assert lines, "the log has lines"
         print(f"  {len(instances.task_instances)} task instances; log of {first.task_id}: "
-              f"{len(log.content)} lines")
+              f"{len(lines)} lines")
 
         step("get_xcom_entries")
         xcoms = x_com_api.XComApi(api).get_xcom_entries(dag_id, run_id, "~")
         print(f"  {xcoms.total_entries} XCom entries")
 
         step("post_clear_task_instances (dry run, then for real) and the run succeeds again")
-        body = dict(dag_run_id=run_id, task_ids=[task_ids[-1]], only_failed=False)
+        task = ClearTaskInstancesBodyTaskIdsInner(task_ids[-1])  # the spec's anyOf: id or [id, index]
+        body = dict(dag_run_id=run_id, task_ids=[task], only_failed=False)
         dry = tis.post_clear_task_instances(dag_id, ClearTaskInstancesBody(dry_run=True, **body))
         assert dry.total_entries == 1, dry.total_entries
         tis.post_clear_task_instances(dag_id, ClearTaskInstancesBody(dry_run=False, **body))

@@ -40,7 +40,7 @@ final class MetadataRecording {
     return harness
         .artifactStore(artifacts)
         .xcomStore(new MetadataXComStore(db))
-        .secrets(new MetadataSecrets(db))
+        .secrets(new MetadataSecrets(db, SecretKeyFile.cipher(System.getenv(), config.home())))
         .listener(RunListener.both(printer, recorder));
   }
 

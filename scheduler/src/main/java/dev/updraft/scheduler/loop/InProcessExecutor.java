@@ -6,6 +6,7 @@ import dev.updraft.metadata.lineage.MetadataArtifactStore;
 import dev.updraft.metadata.record.MetadataSecrets;
 import dev.updraft.metadata.record.MetadataXComStore;
 import dev.updraft.metadata.state.DagRunRepository;
+import dev.updraft.metadata.state.SecretCipher;
 import dev.updraft.metadata.state.TaskInstanceRecord;
 import dev.updraft.metadata.state.TaskInstanceRepository;
 import dev.updraft.metadata.state.TransitionDetails;
@@ -74,6 +75,27 @@ public final class InProcessExecutor implements TaskExecutor, QueuedRecords, Aut
       TryLogSink logs,
       Duration heartbeat,
       Clock clock) {
+    this(
+        db,
+        dags,
+        artifactRoot,
+        threads,
+        logs,
+        heartbeat,
+        clock,
+        SecretCipher.fromEnvironment(System.getenv()));
+  }
+
+  /** As the other constructor, tasks reading connection secrets decrypted with {@code cipher}. */
+  public InProcessExecutor(
+      MetadataDatabase db,
+      LoopDags dags,
+      Path artifactRoot,
+      int threads,
+      TryLogSink logs,
+      Duration heartbeat,
+      Clock clock,
+      SecretCipher cipher) {
     this.dags = dags;
     this.runInfos = new RunInfos(new DagRunRepository(db, clock));
     this.logs = logs;
@@ -83,7 +105,7 @@ public final class InProcessExecutor implements TaskExecutor, QueuedRecords, Aut
         new TaskTryRunner(
             new MetadataXComStore(db),
             new MetadataArtifactStore(new LineageStore(db), artifactRoot),
-            new MetadataSecrets(db));
+            new MetadataSecrets(db, cipher));
     this.clock = clock;
     AtomicInteger count = new AtomicInteger();
     this.threads =

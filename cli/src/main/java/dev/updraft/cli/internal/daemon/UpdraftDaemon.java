@@ -1,9 +1,11 @@
 package dev.updraft.cli.internal.daemon;
 
 import dev.updraft.cli.UpdraftConfig;
+import dev.updraft.cli.internal.SecretKeyFile;
 import dev.updraft.executor.local.LocalExecutor;
 import dev.updraft.executor.local.LocalExecutorSettings;
 import dev.updraft.metadata.MetadataDatabase;
+import dev.updraft.metadata.state.SecretCipher;
 import dev.updraft.scheduler.dagbag.LoadedDag;
 import dev.updraft.scheduler.dagbag.refresh.DagFolderRefresher;
 import dev.updraft.scheduler.dagbag.refresh.DagFolderSync;
@@ -51,6 +53,7 @@ public final class UpdraftDaemon implements AutoCloseable {
   private volatile boolean stopping;
   private MetadataDatabase db;
   private volatile SchedulingLoop loop;
+  private SecretCipher cipher;
   private Thread loopThread;
   private ApiServer api;
   private FolderDags dags;
@@ -102,6 +105,8 @@ public final class UpdraftDaemon implements AutoCloseable {
     Path home = config.home();
     auth = SimpleAuthManager.fromEnvironment(env, home);
     TaskTokens tokens = new TaskTokens(secret());
+    cipher =
+        standalone ? SecretKeyFile.generateIfMissing(env, home) : SecretKeyFile.cipher(env, home);
     api =
         ApiServer.builder(db, auth)
             .host(standalone ? options.apiHost() : "127.0.0.1")
@@ -109,7 +114,8 @@ public final class UpdraftDaemon implements AutoCloseable {
             .routes(
                 app ->
                     ExecutionApi.register(
-                        app, ExecutionApiDependencies.of(db, tokens, home.resolve("artifacts"))))
+                        app,
+                        ExecutionApiDependencies.of(db, tokens, home.resolve("artifacts"), cipher)))
             .routes(publicApi(config, options, standalone))
             .start();
     resources.add(api);
@@ -204,7 +210,8 @@ public final class UpdraftDaemon implements AutoCloseable {
             // Beats well inside the timeout, so a live try is never taken for a zombie.
             shorter(
                 InProcessExecutor.DEFAULT_HEARTBEAT, options.taskHeartbeatTimeout().dividedBy(3)),
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            cipher);
     resources.add(executor);
     return executor;
   }
@@ -218,6 +225,7 @@ public final class UpdraftDaemon implements AutoCloseable {
         PublicApi.builder(db, auth)
             .dags(dags)
             .logs(config.home().resolve("logs"))
+            .cipher(cipher)
             // The loop starts after the API (its runners need the port): wake it once up.
             .afterChange(this::wakeLoop);
     if (options.exposeConfig()) {

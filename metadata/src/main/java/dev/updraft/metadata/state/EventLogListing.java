@@ -5,7 +5,6 @@ import dev.updraft.metadata.state.internal.SqlFilter;
 import dev.updraft.metadata.state.internal.Times;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Pages of the event log ({@code log}) for the API, filtered, ordered and counted in SQL. */
@@ -49,35 +48,17 @@ public final class EventLogListing {
 
   /** The page {@code query} asks for. */
   public List<EventLogEntry> page(EventLogQuery query) {
-    SqlFilter filter = filter(query);
-    String order =
+    List<String> keys =
         query.orderBy().stream()
             .map(o -> "l." + o.column() + (o.descending() ? " DESC" : " ASC"))
-            .collect(Collectors.joining(", "));
-    String sql =
-        SELECT
-            + filter.where()
-            + (order.isEmpty() ? "" : " ORDER BY " + order)
-            + " LIMIT :limit OFFSET :offset";
-    return db.withHandle(
-        handle ->
-            filter
-                .bindTo(handle.createQuery(sql))
-                .bind("limit", query.limit())
-                .bind("offset", query.offset())
-                .map(MAPPER)
-                .list());
+            .toList();
+    return filter(query)
+        .page(db, SELECT, SqlFilter.orderBy(keys), query.limit(), query.offset(), MAPPER);
   }
 
   /** How many rows {@code query} matches, ignoring its limit and offset. */
   public long count(EventLogQuery query) {
-    SqlFilter filter = filter(query);
-    return db.withHandle(
-        handle ->
-            filter
-                .bindTo(handle.createQuery("SELECT COUNT(*) FROM log l" + filter.where()))
-                .mapTo(Long.class)
-                .one());
+    return filter(query).count(db, "FROM log l");
   }
 
   /** Row {@code id}, if it exists. */

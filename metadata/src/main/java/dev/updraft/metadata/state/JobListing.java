@@ -4,7 +4,6 @@ import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.state.internal.SqlFilter;
 import dev.updraft.metadata.state.internal.Times;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Pages of jobs ({@code job}) for the API, filtered, ordered and counted in SQL. */
@@ -31,35 +30,23 @@ public final class JobListing {
 
   /** The page {@code query} asks for. */
   public List<JobRecord> page(JobQuery query) {
-    SqlFilter filter = filter(query);
-    String order =
+    List<String> keys =
         query.orderBy().stream()
             .map(o -> o.column() + (o.descending() ? " DESC" : " ASC"))
-            .collect(Collectors.joining(", "));
-    String sql =
-        "SELECT * FROM job"
-            + filter.where()
-            + (order.isEmpty() ? "" : " ORDER BY " + order)
-            + " LIMIT :limit OFFSET :offset";
-    return db.withHandle(
-        handle ->
-            filter
-                .bindTo(handle.createQuery(sql))
-                .bind("limit", query.limit())
-                .bind("offset", query.offset())
-                .map(MAPPER)
-                .list());
+            .toList();
+    return filter(query)
+        .page(
+            db,
+            "SELECT * FROM job",
+            SqlFilter.orderBy(keys),
+            query.limit(),
+            query.offset(),
+            MAPPER);
   }
 
   /** How many jobs {@code query} matches, ignoring its limit and offset. */
   public long count(JobQuery query) {
-    SqlFilter filter = filter(query);
-    return db.withHandle(
-        handle ->
-            filter
-                .bindTo(handle.createQuery("SELECT COUNT(*) FROM job" + filter.where()))
-                .mapTo(Long.class)
-                .one());
+    return filter(query).count(db, "FROM job");
   }
 
   private static SqlFilter filter(JobQuery q) {

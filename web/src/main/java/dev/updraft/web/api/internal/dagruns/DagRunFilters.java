@@ -121,7 +121,7 @@ final class DagRunFilters {
       }
     }
     for (Map.Entry<String, Comparison> suffix : SUFFIXES.entrySet()) {
-      Double seconds = number(ctx, "duration" + suffix.getKey(), errors);
+      Double seconds = QueryParams.number(ctx, "duration" + suffix.getKey(), errors);
       if (seconds != null) {
         bounds.add(new Bound(Field.DURATION, suffix.getValue(), null, seconds));
       }
@@ -220,27 +220,6 @@ final class DagRunFilters {
         order,
         limit == null ? 100 : limit,
         offset == null ? 0 : offset);
-  }
-
-  private static Double number(Context ctx, String name, ValidationErrors errors) {
-    String raw = ctx.queryParam(name);
-    if (raw == null) {
-      return null;
-    }
-    try {
-      double value = Double.parseDouble(raw.strip());
-      if (Double.isFinite(value)) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    errors.add(
-        "float_parsing",
-        List.of("query", name),
-        "Input should be a valid number, unable to parse string as a number",
-        raw);
-    return null;
   }
 
   private static Double bodyNumber(JsonBody body, String field, ValidationErrors errors) {

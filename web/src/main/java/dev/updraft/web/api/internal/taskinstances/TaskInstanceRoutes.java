@@ -433,19 +433,7 @@ public final class TaskInstanceRoutes {
     String runId = ctx.pathParam("dag_run_id");
     String taskId = ctx.pathParam("task_id");
     int mapIndex = mapIndex(ctx);
-    TaskInstanceRecord ti =
-        instances
-            .find(dagId, runId, taskId, mapIndex)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        404,
-                        "Task Instance not found for dag_id="
-                            + dagId
-                            + ", run_id="
-                            + runId
-                            + ", task_id="
-                            + taskId));
+    TaskInstanceRecord ti = Lookups.instance(instances, dagId, runId, taskId, mapIndex);
     List<Map<String, String>> deps = new TaskDependencies(context, instances, runs).blocking(ti);
     JsonResponses.respond(ctx, 200, Map.of("dependencies", deps));
   }

@@ -11,7 +11,6 @@ import dev.updraft.metadata.state.NewDagRun;
 import dev.updraft.sdk.Dag;
 import dev.updraft.sdk.DagBuilder;
 import dev.updraft.sdk.DagRunState;
-import dev.updraft.web.auth.Role;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -55,8 +54,8 @@ class ClearTaskInstancesApiContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void clearsFailedInstancesAfterADryRun(Dialect dialect) throws Exception {
     DagRunRepository runs = startWithFailedRun(dialect);
-    String user = api.token("ulla", Role.USER);
-    api.call(403, "POST", CLEAR, api.token("vera", Role.VIEWER), "{}");
+    String user = api.user();
+    api.call(403, "POST", CLEAR, api.viewer(), "{}");
     JsonNode dry = api.call(200, "POST", CLEAR, user, "{}");
     assertThat(dry.path("total_entries").asInt()).isEqualTo(1);
     assertThat(dry.at("/task_instances/0/task_id").asText()).isEqualTo("boom");
@@ -79,7 +78,7 @@ class ClearTaskInstancesApiContractTest {
             200,
             "GET",
             "/api/v2/dags/flow/dagRuns/r1/taskInstances/boom/tries",
-            api.token("vera", Role.VIEWER),
+            api.viewer(),
             null);
     assertThat(tries.path("task_instances").findValuesAsText("try_number"))
         .containsExactly("1", "2");
@@ -111,7 +110,7 @@ class ClearTaskInstancesApiContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void clearsADagRunAndAnswersTheQueuedRun(Dialect dialect) throws Exception {
     DagRunRepository runs = startWithFailedRun(dialect);
-    String user = api.token("ulla", Role.USER);
+    String user = api.user();
     JsonNode dry = api.call(200, "POST", RUN_CLEAR, user, "{}");
     assertThat(dry.path("total_entries").asInt()).isEqualTo(2);
     JsonNode onlyFailed = api.call(200, "POST", RUN_CLEAR, user, "{\"only_failed\": true}");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.updraft.metadata.Dialect;
-import dev.updraft.web.auth.Role;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -99,7 +98,7 @@ class ConfigApiContractTest {
     assertThat(noOption.path("detail").asText()).isEqualTo("Option [core/nope] not found.");
 
     // Configuration is op-level in Airflow's simple auth manager.
-    JsonNode viewer = api.call(403, "GET", CONFIG, api.token("vera", Role.VIEWER), null);
+    JsonNode viewer = api.call(403, "GET", CONFIG, api.viewer(), null);
     assertThat(viewer.path("detail").asText()).isEqualTo("Forbidden");
   }
 

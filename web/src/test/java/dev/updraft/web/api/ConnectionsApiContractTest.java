@@ -86,8 +86,7 @@ class ConnectionsApiContractTest {
     assertThat(stored).startsWith(SecretCipher.PREFIX).doesNotContain(SECRET);
     assertThat(repository().get("warehouse").orElseThrow().password()).isEqualTo(SECRET);
 
-    JsonNode read =
-        api.call(200, "GET", CONNS + "/warehouse", api.token("vera", Role.VIEWER), null);
+    JsonNode read = api.call(200, "GET", CONNS + "/warehouse", api.viewer(), null);
     assertThat(read).isEqualTo(created);
 
     JsonNode patched =
@@ -139,7 +138,7 @@ class ConnectionsApiContractTest {
     for (String id : List.of("beta", "alpha", "gamma_x")) {
       api.call(201, "POST", CONNS, api.op(), conn(id, ", \"password\": \"" + SECRET + "\""));
     }
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     JsonNode all = api.call(200, "GET", CONNS, viewer, null);
     assertThat(all.path("total_entries").asInt()).isEqualTo(3);
     assertThat(ids(all)).containsExactly("beta", "alpha", "gamma_x");
@@ -238,7 +237,7 @@ class ConnectionsApiContractTest {
     JsonNode invalid = api.call(403, "GET", CONNS, forged, null);
     assertThat(invalid.path("detail").asText()).isEqualTo("Invalid JWT token");
 
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     api.call(200, "GET", CONNS, viewer, null);
     for (String who : List.of("vera", "ulla")) {
       Role role = who.equals("vera") ? Role.VIEWER : Role.USER;
@@ -247,7 +246,7 @@ class ConnectionsApiContractTest {
     }
     api.call(403, "DELETE", CONNS + "/p", viewer, null);
     api.call(403, "PATCH", CONNS, viewer, "{\"actions\": []}");
-    api.call(201, "POST", CONNS, api.token("ada", Role.ADMIN), conn("p", ""));
+    api.call(201, "POST", CONNS, api.admin(), conn("p", ""));
     JsonNode testing = api.call(403, "POST", CONNS + "/test", api.op(), conn("p", ""));
     assertThat(testing.path("detail").asText())
         .isEqualTo(

@@ -7,7 +7,6 @@ import dev.updraft.metadata.Dialect;
 import dev.updraft.metadata.state.JobRecord;
 import dev.updraft.metadata.state.JobRepository;
 import dev.updraft.metadata.state.JobState;
-import dev.updraft.web.auth.Role;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,7 +48,7 @@ class JobsPluginsProvidersApiContractTest {
         .end(old.id(), JobState.FAILED);
     new JobRepository(api.db()).start("SchedulerJob", "host-b");
     new JobRepository(api.db()).start("TriggererJob", "host-c");
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
 
     JsonNode all = api.call(200, "GET", "/api/v2/jobs", viewer, null);
     assertThat(all.path("total_entries").asLong()).isEqualTo(3);
@@ -95,7 +94,7 @@ class JobsPluginsProvidersApiContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void pluginsAndProvidersAreEmptyCollections(Dialect dialect) throws Exception {
     api = ApiTestServer.start(dialect, home);
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     JsonNode plugins = api.call(200, "GET", "/api/v2/plugins", viewer, null);
     assertThat(plugins.path("plugins").isArray()).isTrue();
     assertThat(plugins.path("total_entries").asLong()).isZero();

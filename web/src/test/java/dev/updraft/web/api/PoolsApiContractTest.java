@@ -74,7 +74,7 @@ class PoolsApiContractTest {
     assertThat(created.path("open_slots").asInt()).isEqualTo(4);
     assertThat(created.path("include_deferred").asBoolean()).isFalse();
 
-    JsonNode read = api.call(200, "GET", POOLS + "/etl", api.token("vera", Role.VIEWER), null);
+    JsonNode read = api.call(200, "GET", POOLS + "/etl", api.viewer(), null);
     assertThat(read).isEqualTo(created);
 
     JsonNode patched =
@@ -125,7 +125,7 @@ class PoolsApiContractTest {
     for (String name : List.of("alpha", "beta", "gamma_x")) {
       api.call(201, "POST", POOLS, api.op(), "{\"name\": \"" + name + "\", \"slots\": 1}");
     }
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     JsonNode all = api.call(200, "GET", POOLS, viewer, null);
     assertThat(all.path("total_entries").asInt()).isEqualTo(4);
     assertThat(names(all)).containsExactly("default_pool", "alpha", "beta", "gamma_x");
@@ -226,7 +226,7 @@ class PoolsApiContractTest {
     JsonNode stale = api.call(401, "GET", POOLS, expired, null);
     assertThat(stale.path("detail").asText()).isEqualTo("Token Expired");
 
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     api.call(200, "GET", POOLS, viewer, null);
     for (String who : List.of("vera", "ulla")) {
       Role role = who.equals("vera") ? Role.VIEWER : Role.USER;
@@ -235,7 +235,7 @@ class PoolsApiContractTest {
       assertThat(forbidden.path("detail").asText()).isEqualTo("Forbidden");
     }
     api.call(403, "DELETE", POOLS + "/default_pool", viewer, null);
-    api.call(201, "POST", POOLS, api.token("ada", Role.ADMIN), "{\"name\": \"p\", \"slots\": 1}");
+    api.call(201, "POST", POOLS, api.admin(), "{\"name\": \"p\", \"slots\": 1}");
   }
 
   @ParameterizedTest

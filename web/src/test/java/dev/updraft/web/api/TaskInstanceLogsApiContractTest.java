@@ -9,7 +9,6 @@ import dev.updraft.metadata.state.NewDagRun;
 import dev.updraft.sdk.Dag;
 import dev.updraft.sdk.DagBuilder;
 import dev.updraft.sdk.TaskContext;
-import dev.updraft.web.auth.Role;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +59,7 @@ class TaskInstanceLogsApiContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void readsPagesFollowsTokensAndStreamsNdjson(Dialect dialect) throws Exception {
     startWithLoggedTry(dialect);
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     JsonNode first = api.call(200, "GET", LOGS + "1", viewer, null);
     // Airflow's source header, then the first page of lines.
     assertThat(first.path("content").size()).isEqualTo(2 + 1000);
@@ -135,7 +134,7 @@ class TaskInstanceLogsApiContractTest {
     api.startLoop();
     new DagRunRepository(api.db())
         .create(NewDagRun.manualAt("slow", "r1", Instant.parse("2025-01-01T00:00:00Z"), "test"));
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     String ti = "/api/v2/dags/slow/dagRuns/r1/taskInstances/tick";
     Instant deadline = Instant.now().plusSeconds(30);
     while (!api.send("GET", ti, viewer, null).body().contains("\"state\":\"running\"")) {
@@ -161,7 +160,7 @@ class TaskInstanceLogsApiContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void answersMissingTriesFilesAndTraversalAsAirflow(Dialect dialect) throws Exception {
     startWithLoggedTry(dialect);
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     assertThat(api.call(404, "GET", LOGS + "2", viewer, null).path("detail").asText())
         .isEqualTo("TaskInstance not found");
     api.call(404, "GET", LOGS + "0", viewer, null);

@@ -56,7 +56,7 @@ class VariablesApiContractTest {
     assertThat(created.path("description").asText()).isEqualTo("where");
     assertThat(created.path("is_encrypted").asBoolean()).isFalse();
 
-    JsonNode read = api.call(200, "GET", VARS + "/region", api.token("vera", Role.VIEWER), null);
+    JsonNode read = api.call(200, "GET", VARS + "/region", api.viewer(), null);
     assertThat(read).isEqualTo(created);
 
     JsonNode json =
@@ -129,7 +129,7 @@ class VariablesApiContractTest {
       api.call(
           201, "POST", VARS, api.op(), "{\"key\": \"" + key + "\", \"value\": \"v-" + key + "\"}");
     }
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     JsonNode all = api.call(200, "GET", VARS, viewer, null);
     assertThat(all.path("total_entries").asInt()).isEqualTo(3);
     assertThat(keys(all)).containsExactly("beta", "alpha", "gamma_x");
@@ -236,7 +236,7 @@ class VariablesApiContractTest {
     JsonNode missing = api.call(401, "GET", VARS, null, null);
     assertThat(missing.path("detail").asText()).isEqualTo("Not authenticated");
 
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     api.call(200, "GET", VARS, viewer, null);
     for (String who : List.of("vera", "ulla")) {
       Role role = who.equals("vera") ? Role.VIEWER : Role.USER;
@@ -246,7 +246,7 @@ class VariablesApiContractTest {
     }
     api.call(403, "DELETE", VARS + "/k", viewer, null);
     api.call(403, "PATCH", VARS, viewer, "{\"actions\": []}");
-    api.call(201, "POST", VARS, api.token("ada", Role.ADMIN), "{\"key\": \"k\", \"value\": \"v\"}");
+    api.call(201, "POST", VARS, api.admin(), "{\"key\": \"k\", \"value\": \"v\"}");
   }
 
   @ParameterizedTest

@@ -10,7 +10,6 @@ import dev.updraft.metadata.state.EventLogRepository;
 import dev.updraft.metadata.state.NewDagRun;
 import dev.updraft.sdk.Dag;
 import dev.updraft.sdk.DagBuilder;
-import dev.updraft.web.auth.Role;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,8 +43,8 @@ class XComApiContractTest {
     new DagRunRepository(api.db())
         .create(NewDagRun.manualAt("pusher", "r1", Instant.parse("2025-01-01T00:00:00Z"), "test"));
     api.runUntilIdle();
-    String viewer = api.token("vera", Role.VIEWER);
-    String user = api.token("ulla", Role.USER);
+    String viewer = api.viewer();
+    String user = api.user();
 
     JsonNode all =
         api.call(200, "GET", "/api/v2/dags/~/dagRuns/~/taskInstances/~/xcomEntries", viewer, null);

@@ -6,7 +6,6 @@ import dev.updraft.metadata.state.DagRunQuery.Bound;
 import dev.updraft.metadata.state.DagRunQuery.Comparison;
 import dev.updraft.metadata.state.DagRunQuery.Field;
 import dev.updraft.sdk.DagRunState;
-import dev.updraft.web.api.internal.ApiException;
 import dev.updraft.web.api.internal.JsonBody;
 import dev.updraft.web.api.internal.Paging;
 import dev.updraft.web.api.internal.QueryParams;
@@ -195,17 +194,8 @@ final class DagRunFilters {
     errors.throwIfAny();
     List<DagRunQuery.Order> order = new ArrayList<>();
     if (orderBy != null && !orderBy.isEmpty()) {
-      boolean descending = orderBy.startsWith("-");
-      String name = descending ? orderBy.substring(1) : orderBy;
-      String column = BATCH_ORDER_BY.get(name.strip());
-      if (column == null) {
-        throw new ApiException(
-            400,
-            "Ordering with '"
-                + name
-                + "' is disallowed or the attribute does not exist on the model");
-      }
-      order.add(new DagRunQuery.Order(column, descending));
+      Paging.Sort sort = Paging.sort(orderBy, BATCH_ORDER_BY);
+      order.add(new DagRunQuery.Order(sort.column(), sort.descending()));
     }
     return new DagRunQuery(
         dagIds,

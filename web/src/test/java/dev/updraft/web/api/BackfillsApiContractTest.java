@@ -11,7 +11,7 @@ import dev.updraft.sdk.DagBuilder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,14 +26,7 @@ class BackfillsApiContractTest {
       "\"from_date\": \"2024-01-01T00:00:00Z\", \"to_date\": \"2024-01-03T00:00:00Z\"";
 
   @TempDir Path home;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   private void start(Dialect dialect) throws Exception {
     DagBuilder daily = Dag.builder("daily").schedule("@daily").startDate("2024-01-01");

@@ -13,7 +13,7 @@ import dev.updraft.sdk.DagBuilder;
 import dev.updraft.sdk.DagRunState;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,14 +24,7 @@ class ClearTaskInstancesApiContractTest {
   private static final String RUN_CLEAR = "/api/v2/dags/flow/dagRuns/r1/clear";
 
   @TempDir Path home;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   private DagRunRepository startWithFailedRun(Dialect dialect) throws Exception {
     DagBuilder dag = Dag.builder("flow");

@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,15 +24,8 @@ class EventLogsApiContractTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   @TempDir Path home;
-  private ApiTestServer api;
+  @AutoClose private ApiTestServer api;
   private final List<Long> ids = new ArrayList<>();
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
 
   /** Four events an hour apart: two on dag "etl" by otto, one on "report", one system event. */
   private void start(Dialect dialect) throws Exception {

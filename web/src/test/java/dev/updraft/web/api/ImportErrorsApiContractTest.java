@@ -9,7 +9,7 @@ import dev.updraft.metadata.state.ImportErrorRepository;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,14 +19,7 @@ class ImportErrorsApiContractTest {
   private static final String ERRORS = "/api/v2/importErrors";
 
   @TempDir Path home;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   private List<String> files(String query) throws Exception {
     JsonNode page = api.call(200, "GET", ERRORS + query, api.viewer(), null);

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,14 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code /api/v2/jobs}, {@code /plugins}, {@code /plugins/importErrors} and {@code /providers}. */
 class JobsPluginsProvidersApiContractTest {
   @TempDir Path home;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   private static List<String> hosts(JsonNode page) {
     return page.path("jobs").findValuesAsText("hostname");

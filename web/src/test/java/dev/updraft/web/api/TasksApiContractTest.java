@@ -7,7 +7,7 @@ import dev.updraft.metadata.Dialect;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,14 +17,7 @@ class TasksApiContractTest {
   private static final String TASKS = "/api/v2/dags/etl_daily/tasks";
 
   @TempDir Path home;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   private List<String> taskIds(String query) throws Exception {
     JsonNode tasks = api.call(200, "GET", TASKS + query, api.viewer(), null);

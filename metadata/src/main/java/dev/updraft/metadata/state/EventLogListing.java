@@ -2,7 +2,6 @@ package dev.updraft.metadata.state;
 
 import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.state.internal.SqlFilter;
-import dev.updraft.metadata.state.internal.Times;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -24,19 +23,7 @@ public final class EventLogListing {
   private static final RowMapper<EventLogEntry> MAPPER =
       (rs, ctx) ->
           new EventLogEntry(
-              new EventLogRecord(
-                  rs.getLong("id"),
-                  Times.get(rs, "dttm"),
-                  rs.getString("dag_id"),
-                  rs.getString("task_id"),
-                  rs.getObject("map_index", Integer.class),
-                  rs.getString("event"),
-                  Times.get(rs, "logical_date"),
-                  rs.getString("run_id"),
-                  rs.getString("owner"),
-                  rs.getString("owner_display_name"),
-                  rs.getString("extra"),
-                  rs.getObject("try_number", Integer.class)),
+              EventLogRepository.MAPPER.map(rs, ctx),
               rs.getString("dag_display_name"),
               rs.getString("task_display_name"));
 

@@ -15,7 +15,8 @@ public final class ImportErrorListing {
   public static final List<String> ORDER_COLUMNS =
       List.of("id", "timestamp", "filename", "bundle_name", "stacktrace");
 
-  private static final RowMapper<ImportErrorRecord> MAPPER =
+  /** Reads an {@code import_error} row; {@link ImportErrorRepository} shares it. */
+  static final RowMapper<ImportErrorRecord> MAPPER =
       (rs, ctx) ->
           new ImportErrorRecord(
               rs.getLong("id"),

@@ -4,24 +4,9 @@ import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.state.internal.SqlFilter;
 import dev.updraft.metadata.state.internal.Times;
 import java.util.List;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Pages of jobs ({@code job}) for the API, filtered, ordered and counted in SQL. */
 public final class JobListing {
-  private static final RowMapper<JobRecord> MAPPER =
-      (rs, ctx) ->
-          new JobRecord(
-              rs.getLong("id"),
-              rs.getString("dag_id"),
-              JobState.fromValue(rs.getString("state")),
-              rs.getString("job_type"),
-              Times.get(rs, "start_date"),
-              Times.get(rs, "end_date"),
-              Times.get(rs, "latest_heartbeat"),
-              rs.getString("executor_class"),
-              rs.getString("hostname"),
-              rs.getString("unixname"));
-
   private final MetadataDatabase db;
 
   public JobListing(MetadataDatabase db) {
@@ -41,7 +26,7 @@ public final class JobListing {
             SqlFilter.orderBy(keys),
             query.limit(),
             query.offset(),
-            MAPPER);
+            JobRepository.MAPPER);
   }
 
   /** How many jobs {@code query} matches, ignoring its limit and offset. */

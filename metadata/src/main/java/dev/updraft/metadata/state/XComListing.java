@@ -32,15 +32,7 @@ public final class XComListing {
   private static final RowMapper<Entry> MAPPER =
       (rs, ctx) ->
           new Entry(
-              new XComRecord(
-                  rs.getLong("dag_run_id"),
-                  rs.getString("dag_id"),
-                  rs.getString("run_id"),
-                  rs.getString("task_id"),
-                  rs.getInt("map_index"),
-                  rs.getString("key"),
-                  rs.getString("value"),
-                  Times.get(rs, "timestamp")),
+              XComRepository.MAPPER.map(rs, ctx),
               Times.get(rs, "dr_logical_date"),
               Times.get(rs, "dr_run_after"));
 

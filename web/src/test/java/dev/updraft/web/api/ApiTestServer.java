@@ -221,6 +221,13 @@ final class ApiTestServer implements AutoCloseable {
     return token("ada", Role.ADMIN);
   }
 
+  /** The text of {@code field} in each element of {@code collection}'s {@code array}, in order. */
+  static List<String> texts(JsonNode collection, String array, String field) {
+    List<String> texts = new ArrayList<>();
+    collection.path(array).forEach(element -> texts.add(element.path(field).asText()));
+    return texts;
+  }
+
   /** Asserts that {@code path} answers 401 without a token and 403 with one that is not valid. */
   void refusesWithoutValidToken(String method, String path) throws Exception {
     call(401, method, path, null, null);

@@ -14,7 +14,6 @@ import dev.updraft.web.auth.SimpleAuthManager;
 import dev.updraft.web.auth.SimpleUser;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
@@ -286,9 +285,7 @@ class ConnectionsApiContractTest {
   }
 
   private static List<String> ids(JsonNode collection) {
-    List<String> ids = new ArrayList<>();
-    collection.path("connections").forEach(c -> ids.add(c.path("connection_id").asText()));
-    return ids;
+    return ApiTestServer.texts(collection, "connections", "connection_id");
   }
 
   @ParameterizedTest

@@ -443,8 +443,6 @@ class DagRunsApiContractTest {
   }
 
   private static List<String> ids(JsonNode collection) {
-    List<String> ids = new ArrayList<>();
-    collection.path("dag_runs").forEach(r -> ids.add(r.path("dag_run_id").asText()));
-    return ids;
+    return ApiTestServer.texts(collection, "dag_runs", "dag_run_id");
   }
 }

@@ -11,7 +11,6 @@ import dev.updraft.metadata.state.ImportErrorRecord;
 import dev.updraft.metadata.state.ImportErrorRepository;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,9 +33,7 @@ class DagsApiContractTest {
 
   private List<String> ids(String query) throws Exception {
     JsonNode page = api.call(200, "GET", DAGS + query, api.viewer(), null);
-    List<String> ids = new ArrayList<>();
-    page.path("dags").forEach(d -> ids.add(d.path("dag_id").asText()));
-    return ids;
+    return ApiTestServer.texts(page, "dags", "dag_id");
   }
 
   @ParameterizedTest

@@ -7,7 +7,6 @@ import dev.updraft.metadata.Dialect;
 import dev.updraft.metadata.state.ImportErrorRecord;
 import dev.updraft.metadata.state.ImportErrorRepository;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,9 +22,7 @@ class ImportErrorsApiContractTest {
 
   private List<String> files(String query) throws Exception {
     JsonNode page = api.call(200, "GET", ERRORS + query, api.viewer(), null);
-    List<String> files = new ArrayList<>();
-    page.path("import_errors").forEach(e -> files.add(e.path("filename").asText()));
-    return files;
+    return ApiTestServer.texts(page, "import_errors", "filename");
   }
 
   @ParameterizedTest

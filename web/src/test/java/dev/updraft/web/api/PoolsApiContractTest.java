@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AutoClose;
@@ -275,8 +274,6 @@ class PoolsApiContractTest {
   }
 
   private static List<String> names(JsonNode collection) {
-    List<String> names = new ArrayList<>();
-    collection.path("pools").forEach(p -> names.add(p.path("name").asText()));
-    return names;
+    return ApiTestServer.texts(collection, "pools", "name");
   }
 }

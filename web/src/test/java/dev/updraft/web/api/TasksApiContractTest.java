@@ -22,9 +22,7 @@ class TasksApiContractTest {
   private List<String> taskIds(String query) throws Exception {
     JsonNode tasks = api.call(200, "GET", TASKS + query, api.viewer(), null);
     assertThat(tasks.path("total_entries").asInt()).isEqualTo(3);
-    List<String> ids = new ArrayList<>();
-    tasks.path("tasks").forEach(t -> ids.add(t.path("task_id").asText()));
-    return ids;
+    return ApiTestServer.texts(tasks, "tasks", "task_id");
   }
 
   @ParameterizedTest

@@ -10,7 +10,6 @@ import dev.updraft.metadata.state.EventLogRepository;
 import dev.updraft.web.auth.Role;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
@@ -284,8 +283,6 @@ class VariablesApiContractTest {
   }
 
   private static List<String> keys(JsonNode collection) {
-    List<String> keys = new ArrayList<>();
-    collection.path("variables").forEach(v -> keys.add(v.path("key").asText()));
-    return keys;
+    return ApiTestServer.texts(collection, "variables", "key");
   }
 }

@@ -1,6 +1,7 @@
 package dev.updraft.metadata.state;
 
 import dev.updraft.metadata.MetadataDatabase;
+import dev.updraft.metadata.state.internal.SqlFilter;
 import dev.updraft.metadata.state.internal.Times;
 import dev.updraft.sdk.DagRunState;
 import java.time.Clock;
@@ -48,29 +49,17 @@ public final class BackfillListing {
 
   /** A page of the backfills of {@code dagId}, by id ({@code descending} or not). */
   public List<BackfillRecord> page(String dagId, boolean descending, int limit, int offset) {
-    return db.withHandle(
-        handle ->
-            handle
-                .createQuery(
-                    "SELECT * FROM backfill WHERE dag_id = :dagId ORDER BY id"
-                        + (descending ? " DESC" : "")
-                        + " LIMIT :limit OFFSET :offset")
-                .bind("dagId", dagId)
-                .bind("limit", limit)
-                .bind("offset", offset)
-                .map(MAPPER)
-                .list());
+    String order = " ORDER BY id" + (descending ? " DESC" : "");
+    return ofDag(dagId).page(db, "SELECT * FROM backfill", order, limit, offset, MAPPER);
   }
 
   /** How many backfills {@code dagId} has. */
   public long count(String dagId) {
-    return db.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT COUNT(*) FROM backfill WHERE dag_id = :dagId")
-                .bind("dagId", dagId)
-                .mapTo(Long.class)
-                .one());
+    return ofDag(dagId).count(db, "FROM backfill");
+  }
+
+  private static SqlFilter ofDag(String dagId) {
+    return new SqlFilter().withValue("dag_id = ?", dagId);
   }
 
   /** Pauses or unpauses the backfill; false if it does not exist. */

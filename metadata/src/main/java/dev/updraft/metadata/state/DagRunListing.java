@@ -2,6 +2,7 @@ package dev.updraft.metadata.state;
 
 import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.state.internal.DagRunRowMapper;
+import dev.updraft.metadata.state.internal.SqlFilter;
 import dev.updraft.metadata.state.internal.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /** Reads DAG runs for the API: filtered, sorted and paged pages with exact totals. */
 public final class DagRunListing {
@@ -55,112 +55,47 @@ public final class DagRunListing {
 
   /** One page of the runs {@code query} selects, in its order. */
   public List<DagRunView> page(DagRunQuery query) {
-    StringBuilder sql = new StringBuilder("SELECT * FROM dag_run");
-    List<Binding> bindings = where(query, sql);
     List<String> keys = new ArrayList<>();
     for (DagRunQuery.Order order : query.order()) {
       String column = SORTABLE.get(order.column());
       if (column == null) {
         throw new IllegalArgumentException("cannot sort runs by '" + order.column() + "'");
       }
-      // NULLs sort last ascending and first descending, as on PostgreSQL, on both databases.
-      keys.add(column + (order.descending() ? " DESC NULLS FIRST" : " ASC NULLS LAST"));
+      keys.add(SqlFilter.nullsAsPostgres(column, order.descending()));
     }
-    if (query.order().stream().noneMatch(o -> o.column().equals("id"))) {
-      keys.add("id");
-    }
-    sql.append(" ORDER BY ").append(String.join(", ", keys)).append(" LIMIT :limit OFFSET :offset");
-    return db.withHandle(
-        handle -> {
-          var statement = handle.createQuery(sql.toString());
-          bind(statement, bindings);
-          return statement
-              .bind("limit", query.limit())
-              .bind("offset", query.offset())
-              .map(MAPPER)
-              .list();
-        });
+    String orderBy =
+        SqlFilter.orderByThenId(
+            keys.stream(), query.order().stream().anyMatch(o -> o.column().equals("id")));
+    return where(query)
+        .page(db, "SELECT * FROM dag_run", orderBy, query.limit(), query.offset(), MAPPER);
   }
 
   /** How many runs {@code query} selects across all pages. */
   public long count(DagRunQuery query) {
-    StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM dag_run");
-    List<Binding> bindings = where(query, sql);
-    return db.withHandle(
-        handle -> {
-          var statement = handle.createQuery(sql.toString());
-          bind(statement, bindings);
-          return statement.mapTo(Long.class).one();
-        });
+    return where(query).count(db, "FROM dag_run");
   }
 
-  private record Binding(String name, Object value) {}
-
-  private static List<Binding> where(DagRunQuery query, StringBuilder sql) {
-    List<String> conditions = new ArrayList<>();
-    List<Binding> bindings = new ArrayList<>();
+  private static SqlFilter where(DagRunQuery query) {
+    SqlFilter filter = new SqlFilter();
     if (query.matchNothing()) {
-      conditions.add("1 = 0");
+      filter.raw("1 = 0");
     }
-    anyOf(conditions, bindings, "dag_id = :d", query.dagIds(), "d");
-    anyOf(conditions, bindings, "LOWER(dag_id) LIKE LOWER(:dp)", query.dagIdPatterns(), "dp");
-    anyOf(conditions, bindings, "state = :s", query.states(), "s");
-    anyOf(conditions, bindings, "run_type = :t", query.runTypes(), "t");
-    anyOf(conditions, bindings, "LOWER(run_id) LIKE LOWER(:r)", query.runIdPatterns(), "r");
-    anyOf(
-        conditions,
-        bindings,
-        "LOWER(triggering_user_name) LIKE LOWER(:u)",
-        query.userPatterns(),
-        "u");
-    int i = 0;
+    filter
+        .in("dag_id", query.dagIds(), false)
+        .likeAny("dag_id", query.dagIdPatterns())
+        .in("state", query.states(), false)
+        .in("run_type", query.runTypes(), false)
+        .likeAny("run_id", query.runIdPatterns())
+        .likeAny("triggering_user_name", query.userPatterns());
     for (DagRunQuery.Bound bound : query.bounds()) {
-      String name = "b" + i++;
-      conditions.add(bound.field().sql() + " " + bound.comparison().sql() + " :" + name);
-      bindings.add(
-          new Binding(
-              name,
-              bound.field() == DagRunQuery.Field.DURATION
-                  ? bound.seconds()
-                  : Times.arg(bound.time())));
+      filter.withValue(
+          bound.field().sql() + " " + bound.comparison().sql() + " ?",
+          bound.field() == DagRunQuery.Field.DURATION ? bound.seconds() : Times.arg(bound.time()));
     }
     if (query.confContains() != null) {
-      conditions.add("conf LIKE :conf");
-      bindings.add(new Binding("conf", "%" + query.confContains() + "%"));
+      filter.withValue("conf LIKE ?", "%" + query.confContains() + "%");
     }
-    if (!conditions.isEmpty()) {
-      sql.append(" WHERE ").append(String.join(" AND ", conditions));
-    }
-    return bindings;
-  }
-
-  /** Adds {@code (template OR template …)} with each value bound under {@code prefix}N. */
-  private static void anyOf(
-      List<String> conditions,
-      List<Binding> bindings,
-      String template,
-      List<String> values,
-      String prefix) {
-    if (values.isEmpty()) {
-      return;
-    }
-    List<String> parts = new ArrayList<>();
-    for (int i = 0; i < values.size(); i++) {
-      String name = prefix + i;
-      parts.add(template.replace(":" + prefix, ":" + name));
-      bindings.add(new Binding(name, values.get(i)));
-    }
-    conditions.add("(" + String.join(" OR ", parts) + ")");
-  }
-
-  private static void bind(SqlStatement<?> statement, List<Binding> bindings) {
-    for (Binding binding : bindings) {
-      if (binding.value() instanceof org.jdbi.v3.core.argument.Argument argument) {
-        statement.bind(binding.name(), argument);
-      } else {
-        statement.bind(binding.name(), binding.value());
-      }
-    }
+    return filter;
   }
 
   private static final class ViewMapper implements RowMapper<DagRunView> {

@@ -2,10 +2,8 @@ package dev.updraft.metadata.state;
 
 import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.state.internal.SqlFilter;
-import dev.updraft.metadata.state.internal.Times;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Pages of the event log ({@code log}) for the API, filtered, ordered and counted in SQL. */
@@ -25,19 +23,7 @@ public final class EventLogListing {
   private static final RowMapper<EventLogEntry> MAPPER =
       (rs, ctx) ->
           new EventLogEntry(
-              new EventLogRecord(
-                  rs.getLong("id"),
-                  Times.get(rs, "dttm"),
-                  rs.getString("dag_id"),
-                  rs.getString("task_id"),
-                  rs.getObject("map_index", Integer.class),
-                  rs.getString("event"),
-                  Times.get(rs, "logical_date"),
-                  rs.getString("run_id"),
-                  rs.getString("owner"),
-                  rs.getString("owner_display_name"),
-                  rs.getString("extra"),
-                  rs.getObject("try_number", Integer.class)),
+              EventLogRepository.MAPPER.map(rs, ctx),
               rs.getString("dag_display_name"),
               rs.getString("task_display_name"));
 
@@ -49,35 +35,17 @@ public final class EventLogListing {
 
   /** The page {@code query} asks for. */
   public List<EventLogEntry> page(EventLogQuery query) {
-    SqlFilter filter = filter(query);
-    String order =
+    List<String> keys =
         query.orderBy().stream()
             .map(o -> "l." + o.column() + (o.descending() ? " DESC" : " ASC"))
-            .collect(Collectors.joining(", "));
-    String sql =
-        SELECT
-            + filter.where()
-            + (order.isEmpty() ? "" : " ORDER BY " + order)
-            + " LIMIT :limit OFFSET :offset";
-    return db.withHandle(
-        handle ->
-            filter
-                .bindTo(handle.createQuery(sql))
-                .bind("limit", query.limit())
-                .bind("offset", query.offset())
-                .map(MAPPER)
-                .list());
+            .toList();
+    return filter(query)
+        .page(db, SELECT, SqlFilter.orderBy(keys), query.limit(), query.offset(), MAPPER);
   }
 
   /** How many rows {@code query} matches, ignoring its limit and offset. */
   public long count(EventLogQuery query) {
-    SqlFilter filter = filter(query);
-    return db.withHandle(
-        handle ->
-            filter
-                .bindTo(handle.createQuery("SELECT COUNT(*) FROM log l" + filter.where()))
-                .mapTo(Long.class)
-                .one());
+    return filter(query).count(db, "FROM log l");
   }
 
   /** Row {@code id}, if it exists. */

@@ -6,9 +6,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** The event log ({@code log}): who did what to which DAG, run or task, and when. */
 public final class EventLogRepository {
+  /** Reads a {@code log} row; {@link EventLogListing} shares it. */
+  static final RowMapper<EventLogRecord> MAPPER =
+      (rs, ctx) ->
+          new EventLogRecord(
+              rs.getLong("id"),
+              Times.get(rs, "dttm"),
+              rs.getString("dag_id"),
+              rs.getString("task_id"),
+              rs.getObject("map_index", Integer.class),
+              rs.getString("event"),
+              Times.get(rs, "logical_date"),
+              rs.getString("run_id"),
+              rs.getString("owner"),
+              rs.getString("owner_display_name"),
+              rs.getString("extra"),
+              rs.getObject("try_number", Integer.class));
+
   private final MetadataDatabase db;
   private final Clock clock;
 
@@ -55,21 +73,7 @@ public final class EventLogRepository {
             handle
                 .createQuery("SELECT * FROM log ORDER BY dttm DESC, id DESC LIMIT :limit")
                 .bind("limit", limit)
-                .map(
-                    (rs, ctx) ->
-                        new EventLogRecord(
-                            rs.getLong("id"),
-                            Times.get(rs, "dttm"),
-                            rs.getString("dag_id"),
-                            rs.getString("task_id"),
-                            rs.getObject("map_index", Integer.class),
-                            rs.getString("event"),
-                            Times.get(rs, "logical_date"),
-                            rs.getString("run_id"),
-                            rs.getString("owner"),
-                            rs.getString("owner_display_name"),
-                            rs.getString("extra"),
-                            rs.getObject("try_number", Integer.class)))
+                .map(MAPPER)
                 .list());
   }
 }

@@ -1,14 +1,13 @@
 package dev.updraft.metadata.state;
 
 import dev.updraft.metadata.MetadataDatabase;
+import dev.updraft.metadata.state.internal.SqlFilter;
 import dev.updraft.metadata.state.internal.Times;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /** Pages of {@code import_error} for the API. */
 public final class ImportErrorListing {
@@ -16,7 +15,8 @@ public final class ImportErrorListing {
   public static final List<String> ORDER_COLUMNS =
       List.of("id", "timestamp", "filename", "bundle_name", "stacktrace");
 
-  private static final RowMapper<ImportErrorRecord> MAPPER =
+  /** Reads an {@code import_error} row; {@link ImportErrorRepository} shares it. */
+  static final RowMapper<ImportErrorRecord> MAPPER =
       (rs, ctx) ->
           new ImportErrorRecord(
               rs.getLong("id"),
@@ -57,49 +57,20 @@ public final class ImportErrorListing {
    */
   public List<ImportErrorRecord> page(
       List<String> patterns, List<Order> orderBy, int limit, int offset) {
-    StringBuilder order = new StringBuilder();
-    boolean byId = false;
-    for (Order o : orderBy) {
-      order.append(order.isEmpty() ? " ORDER BY " : ", ").append(o.column());
-      order.append(o.descending() ? " DESC NULLS FIRST" : " ASC NULLS LAST");
-      byId |= o.column().equals("id");
-    }
-    if (!byId) {
-      order.append(order.isEmpty() ? " ORDER BY " : ", ").append("id ASC");
-    }
-    String sql =
-        "SELECT * FROM import_error" + where(patterns) + order + " LIMIT :limit OFFSET :offset";
-    return db.withHandle(
-        handle -> {
-          var q = handle.createQuery(sql).bind("limit", limit).bind("offset", offset);
-          bind(q, patterns);
-          return q.map(MAPPER).list();
-        });
+    String order =
+        SqlFilter.orderByThenId(
+            orderBy.stream().map(o -> SqlFilter.nullsAsPostgres(o.column(), o.descending())),
+            orderBy.stream().anyMatch(o -> o.column().equals("id")));
+    return where(patterns).page(db, "SELECT * FROM import_error", order, limit, offset, MAPPER);
   }
 
   /** How many import errors match {@code patterns}. */
   public long count(List<String> patterns) {
-    return db.withHandle(
-        handle -> {
-          var q = handle.createQuery("SELECT COUNT(*) FROM import_error" + where(patterns));
-          bind(q, patterns);
-          return q.mapTo(Long.class).one();
-        });
+    return where(patterns).count(db, "FROM import_error");
   }
 
-  private static String where(List<String> patterns) {
-    if (patterns.isEmpty()) {
-      return "";
-    }
-    return IntStream.range(0, patterns.size())
-        .mapToObj(i -> "LOWER(filename) LIKE LOWER(:p" + i + ")")
-        .collect(Collectors.joining(" OR ", " WHERE (", ")"));
-  }
-
-  private static void bind(SqlStatement<?> q, List<String> patterns) {
-    for (int i = 0; i < patterns.size(); i++) {
-      q.bind("p" + i, patterns.get(i));
-    }
+  private static SqlFilter where(List<String> patterns) {
+    return new SqlFilter().likeAny("filename", patterns);
   }
 
   /** For callers mapping API names to columns. */

@@ -64,14 +64,7 @@ public final class ImportErrorRepository {
         handle ->
             handle
                 .createQuery("SELECT * FROM import_error ORDER BY filename, id")
-                .map(
-                    (rs, ctx) ->
-                        new ImportErrorRecord(
-                            rs.getLong("id"),
-                            Times.get(rs, "timestamp"),
-                            rs.getString("filename"),
-                            rs.getString("bundle_name"),
-                            rs.getString("stacktrace")))
+                .map(ImportErrorListing.MAPPER)
                 .list());
   }
 

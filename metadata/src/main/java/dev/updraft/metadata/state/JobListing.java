@@ -4,25 +4,9 @@ import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.state.internal.SqlFilter;
 import dev.updraft.metadata.state.internal.Times;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Pages of jobs ({@code job}) for the API, filtered, ordered and counted in SQL. */
 public final class JobListing {
-  private static final RowMapper<JobRecord> MAPPER =
-      (rs, ctx) ->
-          new JobRecord(
-              rs.getLong("id"),
-              rs.getString("dag_id"),
-              JobState.fromValue(rs.getString("state")),
-              rs.getString("job_type"),
-              Times.get(rs, "start_date"),
-              Times.get(rs, "end_date"),
-              Times.get(rs, "latest_heartbeat"),
-              rs.getString("executor_class"),
-              rs.getString("hostname"),
-              rs.getString("unixname"));
-
   private final MetadataDatabase db;
 
   public JobListing(MetadataDatabase db) {
@@ -31,35 +15,23 @@ public final class JobListing {
 
   /** The page {@code query} asks for. */
   public List<JobRecord> page(JobQuery query) {
-    SqlFilter filter = filter(query);
-    String order =
+    List<String> keys =
         query.orderBy().stream()
             .map(o -> o.column() + (o.descending() ? " DESC" : " ASC"))
-            .collect(Collectors.joining(", "));
-    String sql =
-        "SELECT * FROM job"
-            + filter.where()
-            + (order.isEmpty() ? "" : " ORDER BY " + order)
-            + " LIMIT :limit OFFSET :offset";
-    return db.withHandle(
-        handle ->
-            filter
-                .bindTo(handle.createQuery(sql))
-                .bind("limit", query.limit())
-                .bind("offset", query.offset())
-                .map(MAPPER)
-                .list());
+            .toList();
+    return filter(query)
+        .page(
+            db,
+            "SELECT * FROM job",
+            SqlFilter.orderBy(keys),
+            query.limit(),
+            query.offset(),
+            JobRepository.MAPPER);
   }
 
   /** How many jobs {@code query} matches, ignoring its limit and offset. */
   public long count(JobQuery query) {
-    SqlFilter filter = filter(query);
-    return db.withHandle(
-        handle ->
-            filter
-                .bindTo(handle.createQuery("SELECT COUNT(*) FROM job" + filter.where()))
-                .mapTo(Long.class)
-                .one());
+    return filter(query).count(db, "FROM job");
   }
 
   private static SqlFilter filter(JobQuery q) {

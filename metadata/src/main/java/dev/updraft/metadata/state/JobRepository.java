@@ -14,7 +14,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
  * DagProcessorJob}.
  */
 public final class JobRepository {
-  private static final RowMapper<JobRecord> MAPPER =
+  /** Reads a {@code job} row; {@link JobListing} shares it. */
+  static final RowMapper<JobRecord> MAPPER =
       (rs, ctx) ->
           new JobRecord(
               rs.getLong("id"),

@@ -1,6 +1,7 @@
 package dev.updraft.metadata.state;
 
 import dev.updraft.metadata.MetadataDatabase;
+import dev.updraft.metadata.state.internal.SqlFilter;
 import dev.updraft.metadata.state.internal.TaskInstanceRowMapper;
 import dev.updraft.metadata.state.internal.Times;
 import java.time.Instant;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
  * Pages of task instances for the API: filters and sort keys from a {@link TaskInstanceQuery},
@@ -42,6 +42,9 @@ public final class TaskInstanceListing {
   private static final Set<String> OPERATORS = Set.of(">=", ">", "<=", "<");
   private static final TaskInstanceRowMapper MAPPER = new TaskInstanceRowMapper("id");
 
+  private static final String FROM =
+      "FROM task_instance ti JOIN dag_run dr ON dr.dag_id = ti.dag_id AND dr.run_id = ti.run_id";
+
   private final MetadataDatabase db;
 
   public TaskInstanceListing(MetadataDatabase db) {
@@ -50,33 +53,24 @@ public final class TaskInstanceListing {
 
   /** The page {@code query} asks for. */
   public List<TaskInstanceRecord> page(TaskInstanceQuery query) {
-    Where where = where(query);
-    StringBuilder sql = new StringBuilder("SELECT ti.* ").append(where.sql).append(" ORDER BY ");
+    List<String> keys = new ArrayList<>();
     for (TaskInstanceQuery.Order order : query.order()) {
-      sql.append(column(order.column())).append(order.descending() ? " DESC, " : " ASC, ");
+      keys.add(column(order.column()) + (order.descending() ? " DESC" : " ASC"));
     }
-    sql.append("ti.id LIMIT :limit OFFSET :offset");
-    return db.withHandle(
-        handle -> {
-          var statement = handle.createQuery(sql.toString());
-          where.bind(statement);
-          return statement
-              .bind("limit", query.limit())
-              .bind("offset", query.offset())
-              .map(MAPPER)
-              .list();
-        });
+    keys.add("ti.id");
+    return where(query)
+        .page(
+            db,
+            "SELECT ti.* " + FROM,
+            SqlFilter.orderBy(keys),
+            query.limit(),
+            query.offset(),
+            MAPPER);
   }
 
   /** How many instances match {@code query}'s filters (ignoring its page). */
   public long count(TaskInstanceQuery query) {
-    Where where = where(query);
-    return db.withHandle(
-        handle -> {
-          var statement = handle.createQuery("SELECT COUNT(*) " + where.sql);
-          where.bind(statement);
-          return statement.mapTo(Long.class).one();
-        });
+    return where(query).count(db, FROM);
   }
 
   /** Sets the note of task instance {@code id}; false if it does not exist. */
@@ -102,93 +96,37 @@ public final class TaskInstanceListing {
     return column;
   }
 
-  private static Where where(TaskInstanceQuery query) {
-    StringBuilder sql =
-        new StringBuilder(
-            "FROM task_instance ti JOIN dag_run dr ON dr.dag_id = ti.dag_id"
-                + " AND dr.run_id = ti.run_id WHERE 1 = 1");
-    List<Binding> bindings = new ArrayList<>();
-    int[] n = {0};
+  private static SqlFilter where(TaskInstanceQuery query) {
+    SqlFilter sql = new SqlFilter();
+    query.anyOf().forEach((name, values) -> in(sql, name, values));
+    query.numbers().forEach((name, values) -> in(sql, name, values));
+    sql.inOrNull("ti.state", query.states(), query.noState());
     query
-        .anyOf()
+        .patterns()
         .forEach(
-            (name, values) -> {
-              if (!values.isEmpty()) {
-                String param = "p" + n[0]++;
-                sql.append(" AND ")
-                    .append(column(name))
-                    .append(" IN (<")
-                    .append(param)
-                    .append(">)");
-                bindings.add(s -> s.bindList(param, values));
+            (name, patterns) -> {
+              if (!patterns.isEmpty()) {
+                sql.likeAny(column(name), patterns);
               }
             });
-    query
-        .numbers()
-        .forEach(
-            (name, values) -> {
-              if (!values.isEmpty()) {
-                String param = "p" + n[0]++;
-                sql.append(" AND ")
-                    .append(column(name))
-                    .append(" IN (<")
-                    .append(param)
-                    .append(">)");
-                bindings.add(s -> s.bindList(param, values));
-              }
-            });
-    if (!query.states().isEmpty() || query.noState()) {
-      List<String> parts = new ArrayList<>();
-      if (!query.states().isEmpty()) {
-        String param = "p" + n[0]++;
-        parts.add("ti.state IN (<" + param + ">)");
-        bindings.add(s -> s.bindList(param, query.states()));
-      }
-      if (query.noState()) {
-        parts.add("ti.state IS NULL");
-      }
-      sql.append(" AND (").append(String.join(" OR ", parts)).append(')');
-    }
-    for (Map.Entry<String, List<String>> entry : query.patterns().entrySet()) {
-      if (entry.getValue().isEmpty()) {
-        continue;
-      }
-      List<String> parts = new ArrayList<>();
-      for (String pattern : entry.getValue()) {
-        String param = "p" + n[0]++;
-        parts.add("LOWER(" + column(entry.getKey()) + ") LIKE LOWER(:" + param + ")");
-        bindings.add(s -> s.bind(param, pattern));
-      }
-      sql.append(" AND (").append(String.join(" OR ", parts)).append(')');
-    }
     for (TaskInstanceQuery.Bound bound : query.ranges()) {
       if (!OPERATORS.contains(bound.op())) {
         throw new IllegalArgumentException("not a comparison: " + bound.op());
       }
-      String param = "p" + n[0]++;
-      sql.append(" AND ")
-          .append(column(bound.column()))
-          .append(' ')
-          .append(bound.op())
-          .append(" :")
-          .append(param);
       if (bound.value() instanceof Instant instant) {
-        bindings.add(s -> s.bind(param, Times.arg(instant)));
+        sql.compare(column(bound.column()), bound.op(), instant);
       } else {
-        bindings.add(s -> s.bind(param, ((Number) bound.value()).doubleValue()));
+        sql.withValue(
+            column(bound.column()) + " " + bound.op() + " ?",
+            ((Number) bound.value()).doubleValue());
       }
     }
-    return new Where(sql.toString(), bindings);
+    return sql;
   }
 
-  @FunctionalInterface
-  private interface Binding {
-    void apply(SqlStatement<?> statement);
-  }
-
-  private record Where(String sql, List<Binding> bindings) {
-    void bind(SqlStatement<?> statement) {
-      bindings.forEach(b -> b.apply(statement));
+  private static void in(SqlFilter sql, String name, List<?> values) {
+    if (!values.isEmpty()) {
+      sql.in(column(name), values, false);
     }
   }
 }

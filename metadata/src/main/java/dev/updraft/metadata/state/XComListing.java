@@ -1,14 +1,14 @@
 package dev.updraft.metadata.state;
 
 import dev.updraft.metadata.MetadataDatabase;
+import dev.updraft.metadata.state.internal.SqlFilter;
 import dev.updraft.metadata.state.internal.Times;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /**
  * XComs for the API: a page of them with their runs' dates (each filter optional; Airflow's {@code
@@ -26,6 +26,15 @@ public final class XComListing {
           "run_after", "dr.run_after");
 
   private static final Set<String> OPERATORS = Set.of(">=", ">", "<=", "<");
+
+  private static final String FROM = "FROM xcom x JOIN dag_run dr ON dr.id = x.dag_run_id";
+
+  private static final RowMapper<Entry> MAPPER =
+      (rs, ctx) ->
+          new Entry(
+              XComRepository.MAPPER.map(rs, ctx),
+              Times.get(rs, "dr_logical_date"),
+              Times.get(rs, "dr_run_after"));
 
   private final MetadataDatabase db;
 
@@ -66,46 +75,19 @@ public final class XComListing {
 
   /** A page of the XComs matching {@code filter}, by dag, task, run, map index and key. */
   public List<Entry> page(Filter filter, int limit, int offset) {
-    Where where = where(filter);
-    return db.withHandle(
-        handle -> {
-          var query =
-              handle.createQuery(
-                  "SELECT x.*, dr.logical_date AS dr_logical_date, dr.run_after AS dr_run_after"
-                      + where.sql
-                      + " ORDER BY x.dag_id, x.task_id, x.run_id, x.map_index, x.\"key\""
-                      + " LIMIT :limit OFFSET :offset");
-          where.bind(query);
-          return query
-              .bind("limit", limit)
-              .bind("offset", offset)
-              .map(
-                  (rs, ctx) ->
-                      new Entry(
-                          new XComRecord(
-                              rs.getLong("dag_run_id"),
-                              rs.getString("dag_id"),
-                              rs.getString("run_id"),
-                              rs.getString("task_id"),
-                              rs.getInt("map_index"),
-                              rs.getString("key"),
-                              rs.getString("value"),
-                              Times.get(rs, "timestamp")),
-                          Times.get(rs, "dr_logical_date"),
-                          Times.get(rs, "dr_run_after")))
-              .list();
-        });
+    return where(filter)
+        .page(
+            db,
+            "SELECT x.*, dr.logical_date AS dr_logical_date, dr.run_after AS dr_run_after " + FROM,
+            " ORDER BY x.dag_id, x.task_id, x.run_id, x.map_index, x.\"key\"",
+            limit,
+            offset,
+            MAPPER);
   }
 
   /** How many XComs match {@code filter}. */
   public long count(Filter filter) {
-    Where where = where(filter);
-    return db.withHandle(
-        handle -> {
-          var query = handle.createQuery("SELECT COUNT(*)" + where.sql);
-          where.bind(query);
-          return query.mapTo(Long.class).one();
-        });
+    return where(filter).count(db, FROM);
   }
 
   /** The one XCom of a task instance under {@code key}, if any. */
@@ -121,60 +103,28 @@ public final class XComListing {
     return column;
   }
 
-  private static Where where(Filter filter) {
-    StringBuilder sql =
-        new StringBuilder(" FROM xcom x JOIN dag_run dr ON dr.id = x.dag_run_id WHERE 1 = 1");
-    List<Binding> bindings = new ArrayList<>();
-    equal(sql, bindings, "x.dag_id", "dagId", filter.dagId());
-    equal(sql, bindings, "x.run_id", "runId", filter.runId());
-    equal(sql, bindings, "x.task_id", "taskId", filter.taskId());
-    equal(sql, bindings, "x.map_index", "mapIndex", filter.mapIndex());
-    equal(sql, bindings, "x.\"key\"", "key", filter.key());
-    int n = 0;
-    for (Map.Entry<String, List<String>> entry : filter.patterns().entrySet()) {
-      if (entry.getValue().isEmpty()) {
-        continue;
-      }
-      List<String> parts = new ArrayList<>();
-      for (String pattern : entry.getValue()) {
-        String param = "p" + n++;
-        parts.add("LOWER(" + column(entry.getKey()) + ") LIKE LOWER(:" + param + ")");
-        bindings.add(s -> s.bind(param, pattern));
-      }
-      sql.append(" AND (").append(String.join(" OR ", parts)).append(')');
-    }
+  private static SqlFilter where(Filter filter) {
+    SqlFilter sql =
+        new SqlFilter()
+            .equal("x.dag_id", filter.dagId())
+            .equal("x.run_id", filter.runId())
+            .equal("x.task_id", filter.taskId())
+            .equal("x.map_index", filter.mapIndex())
+            .equal("x.\"key\"", filter.key());
+    filter
+        .patterns()
+        .forEach(
+            (name, patterns) -> {
+              if (!patterns.isEmpty()) {
+                sql.likeAny(column(name), patterns);
+              }
+            });
     for (TaskInstanceQuery.Bound bound : filter.bounds()) {
       if (!OPERATORS.contains(bound.op()) || !(bound.value() instanceof Instant at)) {
         throw new IllegalArgumentException("not a date comparison: " + bound);
       }
-      String param = "p" + n++;
-      sql.append(" AND ")
-          .append(column(bound.column()))
-          .append(' ')
-          .append(bound.op())
-          .append(" :")
-          .append(param);
-      bindings.add(s -> s.bind(param, Times.arg(at)));
+      sql.compare(column(bound.column()), bound.op(), at);
     }
-    return new Where(sql.toString(), bindings);
-  }
-
-  private static void equal(
-      StringBuilder sql, List<Binding> bindings, String column, String param, Object value) {
-    if (value != null) {
-      sql.append(" AND ").append(column).append(" = :").append(param);
-      bindings.add(s -> s.bind(param, value));
-    }
-  }
-
-  @FunctionalInterface
-  private interface Binding {
-    void apply(SqlStatement<?> statement);
-  }
-
-  private record Where(String sql, List<Binding> bindings) {
-    void bind(SqlStatement<?> statement) {
-      bindings.forEach(b -> b.apply(statement));
-    }
+    return sql;
   }
 }

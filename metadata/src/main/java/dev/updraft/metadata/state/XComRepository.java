@@ -15,7 +15,8 @@ public final class XComRepository {
   /** Airflow's key for a task's return value. */
   public static final String RETURN_VALUE = "return_value";
 
-  private static final RowMapper<XComRecord> MAPPER =
+  /** Reads an {@code xcom} row; {@link XComListing} shares it. */
+  static final RowMapper<XComRecord> MAPPER =
       (rs, ctx) ->
           new XComRecord(
               rs.getLong("dag_run_id"),

@@ -18,7 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,14 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ApiErrorsContractTest {
   @TempDir Path home;
   @TempDir Path otherHome;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   private static JsonNode json(HttpResponse<String> response) throws Exception {
     return ApiTestServer.JSON.readTree(response.body());

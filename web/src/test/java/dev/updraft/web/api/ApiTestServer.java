@@ -206,6 +206,34 @@ final class ApiTestServer implements AutoCloseable {
     return token("otto", Role.OP);
   }
 
+  /** A token of vera, who may only read. */
+  String viewer() {
+    return token("vera", Role.VIEWER);
+  }
+
+  /** A token of ulla, who may trigger, clear and mark runs and change DAGs. */
+  String user() {
+    return token("ulla", Role.USER);
+  }
+
+  /** A token of ada, the admin. */
+  String admin() {
+    return token("ada", Role.ADMIN);
+  }
+
+  /** The text of {@code field} in each element of {@code collection}'s {@code array}, in order. */
+  static List<String> texts(JsonNode collection, String array, String field) {
+    List<String> texts = new ArrayList<>();
+    collection.path(array).forEach(element -> texts.add(element.path(field).asText()));
+    return texts;
+  }
+
+  /** Asserts that {@code path} answers 401 without a token and 403 with one that is not valid. */
+  void refusesWithoutValidToken(String method, String path) throws Exception {
+    call(401, method, path, null, null);
+    call(403, method, path, "not-a-token", null);
+  }
+
   HttpResponse<String> send(String method, String path, String token, String body)
       throws Exception {
     HttpRequest.Builder request =

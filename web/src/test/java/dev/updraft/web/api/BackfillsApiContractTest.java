@@ -8,11 +8,10 @@ import dev.updraft.metadata.state.EventLogRecord;
 import dev.updraft.metadata.state.EventLogRepository;
 import dev.updraft.sdk.Dag;
 import dev.updraft.sdk.DagBuilder;
-import dev.updraft.web.auth.Role;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,14 +26,7 @@ class BackfillsApiContractTest {
       "\"from_date\": \"2024-01-01T00:00:00Z\", \"to_date\": \"2024-01-03T00:00:00Z\"";
 
   @TempDir Path home;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   private void start(Dialect dialect) throws Exception {
     DagBuilder daily = Dag.builder("daily").schedule("@daily").startDate("2024-01-01");
@@ -44,21 +36,17 @@ class BackfillsApiContractTest {
     api = ApiTestServer.withDags(dialect, home, daily, manual);
   }
 
-  private String user() {
-    return api.token("ulla", Role.USER);
-  }
-
-  private String viewer() {
-    return api.token("vera", Role.VIEWER);
-  }
-
   @ParameterizedTest
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void dryRunCreatePauseUnpauseAndCancel(Dialect dialect) throws Exception {
     start(dialect);
     JsonNode dry =
         api.call(
-            200, "POST", BACKFILLS + "/dry_run", user(), "{\"dag_id\": \"daily\", " + RANGE + "}");
+            200,
+            "POST",
+            BACKFILLS + "/dry_run",
+            api.user(),
+            "{\"dag_id\": \"daily\", " + RANGE + "}");
     assertThat(dry.path("total_entries").asInt()).isEqualTo(3);
     assertThat(dry.at("/backfills/0/logical_date").asText()).isEqualTo("2024-01-01T00:00:00Z");
 
@@ -67,7 +55,7 @@ class BackfillsApiContractTest {
             200,
             "POST",
             BACKFILLS,
-            user(),
+            api.user(),
             "{\"dag_id\": \"daily\", "
                 + RANGE
                 + ", \"max_active_runs\": 2,"
@@ -80,38 +68,38 @@ class BackfillsApiContractTest {
     assertThat(created.path("dag_run_conf").path("k").asInt()).isEqualTo(1);
     assertThat(created.path("completed_at").isNull()).isTrue();
     JsonNode runs =
-        api.call(200, "GET", "/api/v2/dags/daily/dagRuns?run_type=backfill", viewer(), null);
+        api.call(200, "GET", "/api/v2/dags/daily/dagRuns?run_type=backfill", api.viewer(), null);
     assertThat(runs.path("total_entries").asInt()).isEqualTo(3);
     assertThat(runs.at("/dag_runs/0/triggered_by").asText()).isEqualTo("backfill");
 
     JsonNode again =
-        api.call(409, "POST", BACKFILLS, user(), "{\"dag_id\": \"daily\", " + RANGE + "}");
+        api.call(409, "POST", BACKFILLS, api.user(), "{\"dag_id\": \"daily\", " + RANGE + "}");
     assertThat(again.path("detail").asText())
         .isEqualTo("There is already a running backfill for dag daily");
 
-    JsonNode listed = api.call(200, "GET", BACKFILLS + "?dag_id=daily", viewer(), null);
+    JsonNode listed = api.call(200, "GET", BACKFILLS + "?dag_id=daily", api.viewer(), null);
     assertThat(listed.path("total_entries").asInt()).isEqualTo(1);
     assertThat(listed.at("/backfills/0/id").asLong()).isEqualTo(id);
-    JsonNode otherDag = api.call(200, "GET", BACKFILLS + "?dag_id=manual_only", viewer(), null);
+    JsonNode otherDag = api.call(200, "GET", BACKFILLS + "?dag_id=manual_only", api.viewer(), null);
     assertThat(otherDag.path("total_entries").asInt()).isZero();
-    JsonNode noDag = api.call(422, "GET", BACKFILLS, viewer(), null);
+    JsonNode noDag = api.call(422, "GET", BACKFILLS, api.viewer(), null);
     assertThat(noDag.at("/detail/0/loc/1").asText()).isEqualTo("dag_id");
-    assertThat(api.call(200, "GET", BACKFILLS + "/" + id, viewer(), null)).isEqualTo(created);
+    assertThat(api.call(200, "GET", BACKFILLS + "/" + id, api.viewer(), null)).isEqualTo(created);
 
-    JsonNode paused = api.call(200, "PUT", BACKFILLS + "/" + id + "/pause", user(), null);
+    JsonNode paused = api.call(200, "PUT", BACKFILLS + "/" + id + "/pause", api.user(), null);
     assertThat(paused.path("is_paused").asBoolean()).isTrue();
-    JsonNode unpaused = api.call(200, "PUT", BACKFILLS + "/" + id + "/unpause", user(), null);
+    JsonNode unpaused = api.call(200, "PUT", BACKFILLS + "/" + id + "/unpause", api.user(), null);
     assertThat(unpaused.path("is_paused").asBoolean()).isFalse();
-    JsonNode cancelled = api.call(200, "PUT", BACKFILLS + "/" + id + "/cancel", user(), null);
+    JsonNode cancelled = api.call(200, "PUT", BACKFILLS + "/" + id + "/cancel", api.user(), null);
     assertThat(cancelled.path("is_paused").asBoolean()).isTrue();
     assertThat(cancelled.path("completed_at").isTextual()).isTrue();
     JsonNode failed =
-        api.call(200, "GET", "/api/v2/dags/daily/dagRuns?state=failed", viewer(), null);
+        api.call(200, "GET", "/api/v2/dags/daily/dagRuns?state=failed", api.viewer(), null);
     assertThat(failed.path("total_entries").asInt()).isEqualTo(3);
 
-    JsonNode done = api.call(409, "PUT", BACKFILLS + "/" + id + "/pause", user(), null);
+    JsonNode done = api.call(409, "PUT", BACKFILLS + "/" + id + "/pause", api.user(), null);
     assertThat(done.path("detail").asText()).isEqualTo("Backfill is already completed.");
-    api.call(409, "PUT", BACKFILLS + "/" + id + "/cancel", user(), null);
+    api.call(409, "PUT", BACKFILLS + "/" + id + "/cancel", api.user(), null);
 
     List<String> events = new ArrayList<>();
     for (EventLogRecord e : new EventLogRepository(api.db()).list(50)) {
@@ -128,16 +116,16 @@ class BackfillsApiContractTest {
   void aBackfillWhoseRunsEndedIsCompleteAndMakesRoomForTheNext(Dialect dialect) throws Exception {
     start(dialect);
     JsonNode first =
-        api.call(200, "POST", BACKFILLS, user(), "{\"dag_id\": \"daily\", " + RANGE + "}");
+        api.call(200, "POST", BACKFILLS, api.user(), "{\"dag_id\": \"daily\", " + RANGE + "}");
     String path = BACKFILLS + "/" + first.path("id").asLong();
     api.runUntilIdle();
     JsonNode succeeded =
-        api.call(200, "GET", "/api/v2/dags/daily/dagRuns?state=success", viewer(), null);
+        api.call(200, "GET", "/api/v2/dags/daily/dagRuns?state=success", api.viewer(), null);
     assertThat(succeeded.path("total_entries").asInt()).isEqualTo(3);
 
-    JsonNode done = api.call(200, "GET", path, viewer(), null);
+    JsonNode done = api.call(200, "GET", path, api.viewer(), null);
     assertThat(done.path("completed_at").isTextual()).isTrue();
-    api.call(409, "PUT", path + "/pause", user(), null);
+    api.call(409, "PUT", path + "/pause", api.user(), null);
 
     // Everything already ran: reprocessing the completed runs makes a new backfill of them.
     JsonNode second =
@@ -145,14 +133,14 @@ class BackfillsApiContractTest {
             200,
             "POST",
             BACKFILLS,
-            user(),
+            api.user(),
             "{\"dag_id\": \"daily\", " + RANGE + ", \"reprocess_behavior\": \"completed\"}");
     assertThat(second.path("reprocess_behavior").asText()).isEqualTo("completed");
     JsonNode queued =
-        api.call(200, "GET", "/api/v2/dags/daily/dagRuns?state=queued", viewer(), null);
+        api.call(200, "GET", "/api/v2/dags/daily/dagRuns?state=queued", api.viewer(), null);
     assertThat(queued.path("total_entries").asInt()).isEqualTo(3);
     JsonNode listed =
-        api.call(200, "GET", BACKFILLS + "?dag_id=daily&order_by=-id&limit=1", viewer(), null);
+        api.call(200, "GET", BACKFILLS + "?dag_id=daily&order_by=-id&limit=1", api.viewer(), null);
     assertThat(listed.path("total_entries").asInt()).isEqualTo(2);
     assertThat(listed.at("/backfills/0/id").asLong()).isEqualTo(second.path("id").asLong());
   }
@@ -162,42 +150,44 @@ class BackfillsApiContractTest {
   void refusesWhatAirflowRefuses(Dialect dialect) throws Exception {
     start(dialect);
     JsonNode unknown =
-        api.call(404, "POST", BACKFILLS, user(), "{\"dag_id\": \"nope\", " + RANGE + "}");
+        api.call(404, "POST", BACKFILLS, api.user(), "{\"dag_id\": \"nope\", " + RANGE + "}");
     assertThat(unknown.path("detail").asText()).isEqualTo("Could not find dag nope");
-    api.call(404, "POST", BACKFILLS + "/dry_run", user(), "{\"dag_id\": \"nope\", " + RANGE + "}");
+    api.call(
+        404, "POST", BACKFILLS + "/dry_run", api.user(), "{\"dag_id\": \"nope\", " + RANGE + "}");
     JsonNode unscheduled =
-        api.call(422, "POST", BACKFILLS, user(), "{\"dag_id\": \"manual_only\", " + RANGE + "}");
+        api.call(
+            422, "POST", BACKFILLS, api.user(), "{\"dag_id\": \"manual_only\", " + RANGE + "}");
     assertThat(unscheduled.at("/detail/0/msg").asText()).contains("non-periodic");
     JsonNode extra =
         api.call(
-            422, "POST", BACKFILLS, user(), "{\"dag_id\": \"daily\", " + RANGE + ", \"x\": 1}");
+            422, "POST", BACKFILLS, api.user(), "{\"dag_id\": \"daily\", " + RANGE + ", \"x\": 1}");
     assertThat(extra.at("/detail/0/type").asText()).isEqualTo("extra_forbidden");
     JsonNode behaviour =
         api.call(
             422,
             "POST",
             BACKFILLS,
-            user(),
+            api.user(),
             "{\"dag_id\": \"daily\", " + RANGE + ", \"reprocess_behavior\": \"all\"}");
     assertThat(behaviour.at("/detail/0/type").asText()).isEqualTo("enum");
-    JsonNode missing = api.call(422, "POST", BACKFILLS, user(), "{\"dag_id\": \"daily\"}");
+    JsonNode missing = api.call(422, "POST", BACKFILLS, api.user(), "{\"dag_id\": \"daily\"}");
     assertThat(missing.at("/detail/0/type").asText()).isEqualTo("missing");
-    api.call(422, "POST", BACKFILLS, user(), "{\"dag_id\": ");
-    api.call(403, "POST", BACKFILLS, viewer(), "{\"dag_id\": \"daily\", " + RANGE + "}");
+    api.call(422, "POST", BACKFILLS, api.user(), "{\"dag_id\": ");
+    api.call(403, "POST", BACKFILLS, api.viewer(), "{\"dag_id\": \"daily\", " + RANGE + "}");
     api.call(401, "GET", BACKFILLS + "?dag_id=daily", null, null);
 
-    JsonNode absent = api.call(404, "GET", BACKFILLS + "/999", viewer(), null);
+    JsonNode absent = api.call(404, "GET", BACKFILLS + "/999", api.viewer(), null);
     assertThat(absent.path("detail").asText()).isEqualTo("Backfill not found");
-    JsonNode absentPause = api.call(404, "PUT", BACKFILLS + "/999/pause", user(), null);
+    JsonNode absentPause = api.call(404, "PUT", BACKFILLS + "/999/pause", api.user(), null);
     assertThat(absentPause.path("detail").asText())
         .isEqualTo("Could not find backfill with id 999");
-    api.call(422, "GET", BACKFILLS + "/abc", viewer(), null);
-    api.call(422, "GET", BACKFILLS + "/..%2F..%2Fetc", viewer(), null);
+    api.call(422, "GET", BACKFILLS + "/abc", api.viewer(), null);
+    api.call(422, "GET", BACKFILLS + "/..%2F..%2Fetc", api.viewer(), null);
     JsonNode injection =
-        api.call(200, "GET", BACKFILLS + "?dag_id=%27%20OR%201%3D1%20--", viewer(), null);
+        api.call(200, "GET", BACKFILLS + "?dag_id=%27%20OR%201%3D1%20--", api.viewer(), null);
     assertThat(injection.path("total_entries").asInt()).isZero();
     assertThat(
-            api.send("GET", BACKFILLS + "?dag_id=daily&order_by=dag_id", viewer(), null)
+            api.send("GET", BACKFILLS + "?dag_id=daily&order_by=dag_id", api.viewer(), null)
                 .statusCode())
         .isEqualTo(400);
   }

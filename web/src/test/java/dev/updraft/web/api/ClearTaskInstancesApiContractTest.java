@@ -11,10 +11,9 @@ import dev.updraft.metadata.state.NewDagRun;
 import dev.updraft.sdk.Dag;
 import dev.updraft.sdk.DagBuilder;
 import dev.updraft.sdk.DagRunState;
-import dev.updraft.web.auth.Role;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,14 +24,7 @@ class ClearTaskInstancesApiContractTest {
   private static final String RUN_CLEAR = "/api/v2/dags/flow/dagRuns/r1/clear";
 
   @TempDir Path home;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   private DagRunRepository startWithFailedRun(Dialect dialect) throws Exception {
     DagBuilder dag = Dag.builder("flow");
@@ -55,8 +47,8 @@ class ClearTaskInstancesApiContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void clearsFailedInstancesAfterADryRun(Dialect dialect) throws Exception {
     DagRunRepository runs = startWithFailedRun(dialect);
-    String user = api.token("ulla", Role.USER);
-    api.call(403, "POST", CLEAR, api.token("vera", Role.VIEWER), "{}");
+    String user = api.user();
+    api.call(403, "POST", CLEAR, api.viewer(), "{}");
     JsonNode dry = api.call(200, "POST", CLEAR, user, "{}");
     assertThat(dry.path("total_entries").asInt()).isEqualTo(1);
     assertThat(dry.at("/task_instances/0/task_id").asText()).isEqualTo("boom");
@@ -79,7 +71,7 @@ class ClearTaskInstancesApiContractTest {
             200,
             "GET",
             "/api/v2/dags/flow/dagRuns/r1/taskInstances/boom/tries",
-            api.token("vera", Role.VIEWER),
+            api.viewer(),
             null);
     assertThat(tries.path("task_instances").findValuesAsText("try_number"))
         .containsExactly("1", "2");
@@ -111,7 +103,7 @@ class ClearTaskInstancesApiContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void clearsADagRunAndAnswersTheQueuedRun(Dialect dialect) throws Exception {
     DagRunRepository runs = startWithFailedRun(dialect);
-    String user = api.token("ulla", Role.USER);
+    String user = api.user();
     JsonNode dry = api.call(200, "POST", RUN_CLEAR, user, "{}");
     assertThat(dry.path("total_entries").asInt()).isEqualTo(2);
     JsonNode onlyFailed = api.call(200, "POST", RUN_CLEAR, user, "{\"only_failed\": true}");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.updraft.metadata.Dialect;
-import dev.updraft.web.auth.Role;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,14 +23,7 @@ class ConfigApiContractTest {
   private static final String CONFIG = "/api/v2/config";
 
   @TempDir Path home;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   private void startExposed() throws Exception {
     Map<String, Map<String, String>> config = new LinkedHashMap<>();
@@ -99,7 +91,7 @@ class ConfigApiContractTest {
     assertThat(noOption.path("detail").asText()).isEqualTo("Option [core/nope] not found.");
 
     // Configuration is op-level in Airflow's simple auth manager.
-    JsonNode viewer = api.call(403, "GET", CONFIG, api.token("vera", Role.VIEWER), null);
+    JsonNode viewer = api.call(403, "GET", CONFIG, api.viewer(), null);
     assertThat(viewer.path("detail").asText()).isEqualTo("Forbidden");
   }
 

@@ -14,10 +14,9 @@ import dev.updraft.web.auth.SimpleAuthManager;
 import dev.updraft.web.auth.SimpleUser;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,14 +33,7 @@ class ConnectionsApiContractTest {
 
   @TempDir Path home;
   @TempDir Path otherHome;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   private void start(Dialect dialect) throws Exception {
     api =
@@ -86,8 +78,7 @@ class ConnectionsApiContractTest {
     assertThat(stored).startsWith(SecretCipher.PREFIX).doesNotContain(SECRET);
     assertThat(repository().get("warehouse").orElseThrow().password()).isEqualTo(SECRET);
 
-    JsonNode read =
-        api.call(200, "GET", CONNS + "/warehouse", api.token("vera", Role.VIEWER), null);
+    JsonNode read = api.call(200, "GET", CONNS + "/warehouse", api.viewer(), null);
     assertThat(read).isEqualTo(created);
 
     JsonNode patched =
@@ -139,7 +130,7 @@ class ConnectionsApiContractTest {
     for (String id : List.of("beta", "alpha", "gamma_x")) {
       api.call(201, "POST", CONNS, api.op(), conn(id, ", \"password\": \"" + SECRET + "\""));
     }
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     JsonNode all = api.call(200, "GET", CONNS, viewer, null);
     assertThat(all.path("total_entries").asInt()).isEqualTo(3);
     assertThat(ids(all)).containsExactly("beta", "alpha", "gamma_x");
@@ -238,7 +229,7 @@ class ConnectionsApiContractTest {
     JsonNode invalid = api.call(403, "GET", CONNS, forged, null);
     assertThat(invalid.path("detail").asText()).isEqualTo("Invalid JWT token");
 
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     api.call(200, "GET", CONNS, viewer, null);
     for (String who : List.of("vera", "ulla")) {
       Role role = who.equals("vera") ? Role.VIEWER : Role.USER;
@@ -247,7 +238,7 @@ class ConnectionsApiContractTest {
     }
     api.call(403, "DELETE", CONNS + "/p", viewer, null);
     api.call(403, "PATCH", CONNS, viewer, "{\"actions\": []}");
-    api.call(201, "POST", CONNS, api.token("ada", Role.ADMIN), conn("p", ""));
+    api.call(201, "POST", CONNS, api.admin(), conn("p", ""));
     JsonNode testing = api.call(403, "POST", CONNS + "/test", api.op(), conn("p", ""));
     assertThat(testing.path("detail").asText())
         .isEqualTo(
@@ -294,9 +285,7 @@ class ConnectionsApiContractTest {
   }
 
   private static List<String> ids(JsonNode collection) {
-    List<String> ids = new ArrayList<>();
-    collection.path("connections").forEach(c -> ids.add(c.path("connection_id").asText()));
-    return ids;
+    return ApiTestServer.texts(collection, "connections", "connection_id");
   }
 
   @ParameterizedTest

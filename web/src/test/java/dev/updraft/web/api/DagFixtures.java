@@ -54,6 +54,11 @@ final class DagFixtures {
     return dag;
   }
 
+  /** The three DAGs above, as the DAG listing tests load them. */
+  static DagBuilder[] etlAndReports() {
+    return new DagBuilder[] {etlDaily(), etlHourly(), reports()};
+  }
+
   /** Writes a run of {@code dagId} in {@code state}, started at {@code start} (may be null). */
   static void run(
       MetadataDatabase db, String dagId, String runId, String state, Instant start, Instant end) {

@@ -8,7 +8,6 @@ import dev.updraft.metadata.state.EventLogRepository;
 import dev.updraft.sdk.Dag;
 import dev.updraft.sdk.DagBuilder;
 import dev.updraft.sdk.Param;
-import dev.updraft.web.auth.Role;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,14 +33,7 @@ class DagRunsApiContractTest {
   private static final Set<String> RUN_STATES = Set.of("queued", "running", "success", "failed");
 
   @TempDir Path home;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   private void start(Dialect dialect) throws Exception {
     DagBuilder hello = Dag.builder("hello").param("n", Param.of(1, "integer"));
@@ -54,16 +46,8 @@ class DagRunsApiContractTest {
     api = ApiTestServer.withDags(dialect, home, hello, other, failing);
   }
 
-  private String user() {
-    return api.token("ulla", Role.USER);
-  }
-
-  private String viewer() {
-    return api.token("vera", Role.VIEWER);
-  }
-
   private JsonNode trigger(String dagId, String body) throws Exception {
-    return api.call(200, "POST", "/api/v2/dags/" + dagId + "/dagRuns", user(), body);
+    return api.call(200, "POST", "/api/v2/dags/" + dagId + "/dagRuns", api.user(), body);
   }
 
   private List<String> events(String event) {
@@ -97,7 +81,7 @@ class DagRunsApiContractTest {
     assertThat(events("trigger_dag_run")).contains("ulla:hello:r1");
 
     api.runUntilIdle();
-    JsonNode done = api.call(200, "GET", RUNS + "/r1", viewer(), null);
+    JsonNode done = api.call(200, "GET", RUNS + "/r1", api.viewer(), null);
     assertThat(done.path("state").asText()).isEqualTo("success");
     assertThat(done.path("duration").isNumber()).isTrue();
     assertThat(done.path("start_date").isTextual()).isTrue();
@@ -106,16 +90,16 @@ class DagRunsApiContractTest {
             200,
             "GET",
             RUNS + "?order_by=-duration&duration_gte=0&duration_lt=600",
-            viewer(),
+            api.viewer(),
             null);
     assertThat(byDuration.path("total_entries").asInt()).isEqualTo(1);
-    JsonNode tooLong = api.call(200, "GET", RUNS + "?duration_gt=600", viewer(), null);
+    JsonNode tooLong = api.call(200, "GET", RUNS + "?duration_gt=600", api.viewer(), null);
     assertThat(tooLong.path("total_entries").asInt()).isZero();
-    JsonNode byConf = api.call(200, "GET", RUNS + "?conf_contains=%22n%22", viewer(), null);
+    JsonNode byConf = api.call(200, "GET", RUNS + "?conf_contains=%22n%22", api.viewer(), null);
     assertThat(byConf.path("total_entries").asInt()).isEqualTo(1);
-    JsonNode notInConf = api.call(200, "GET", RUNS + "?conf_contains=zzz", viewer(), null);
+    JsonNode notInConf = api.call(200, "GET", RUNS + "?conf_contains=zzz", api.viewer(), null);
     assertThat(notInConf.path("total_entries").asInt()).isZero();
-    api.call(422, "GET", RUNS + "?duration_gte=long", viewer(), null);
+    api.call(422, "GET", RUNS + "?duration_gte=long", api.viewer(), null);
 
     List<JsonNode> finished = waitLines(RUNS + "/r1/wait?interval=0.05&result=answer");
     assertThat(finished).hasSize(1);
@@ -135,16 +119,16 @@ class DagRunsApiContractTest {
     assertThat(lines.getLast().path("state").asText()).isEqualTo("success");
     assertThat(lines.getLast().has("results")).isFalse();
 
-    JsonNode badInterval = api.call(422, "GET", RUNS + "/r1/wait?interval=0", viewer(), null);
+    JsonNode badInterval = api.call(422, "GET", RUNS + "/r1/wait?interval=0", api.viewer(), null);
     assertThat(badInterval.at("/detail/0/type").asText()).isEqualTo("greater_than");
-    api.call(422, "GET", RUNS + "/r1/wait", viewer(), null);
-    JsonNode missing = api.call(404, "GET", RUNS + "/nope/wait?interval=1", viewer(), null);
+    api.call(422, "GET", RUNS + "/r1/wait", api.viewer(), null);
+    JsonNode missing = api.call(404, "GET", RUNS + "/nope/wait?interval=1", api.viewer(), null);
     assertThat(missing.path("detail").asText())
         .isEqualTo("The DagRun with dag_id: `hello` and run_id: `nope` was not found");
   }
 
   private List<JsonNode> waitLines(String path) throws Exception {
-    HttpResponse<String> response = api.send("GET", path, viewer(), null);
+    HttpResponse<String> response = api.send("GET", path, api.viewer(), null);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     api.assertConforms("GET", path, response);
     assertThat(response.headers().firstValue("Content-Type").orElse(""))
@@ -165,7 +149,7 @@ class DagRunsApiContractTest {
     start(dialect);
     trigger("hello", "{\"dag_run_id\": \"slow\", \"logical_date\": null}");
     HttpResponse<Stream<String>> response =
-        api.streamLines(RUNS + "/slow/wait?interval=0.02&result=answer", viewer());
+        api.streamLines(RUNS + "/slow/wait?interval=0.02&result=answer", api.viewer());
     assertThat(response.statusCode()).isEqualTo(200);
     Iterator<String> lines = response.body().iterator();
     // No loop runs yet, so the run stays queued: this line can only arrive if it was flushed.
@@ -196,44 +180,46 @@ class DagRunsApiContractTest {
     start(dialect);
     trigger("hello", "{\"dag_run_id\": \"dup\", \"logical_date\": null}");
     JsonNode duplicate =
-        api.call(409, "POST", RUNS, user(), "{\"dag_run_id\": \"dup\", \"logical_date\": null}");
+        api.call(
+            409, "POST", RUNS, api.user(), "{\"dag_run_id\": \"dup\", \"logical_date\": null}");
     assertThat(duplicate.at("/detail/reason").asText()).isEqualTo("Unique constraint violation");
 
     JsonNode unknown =
-        api.call(404, "POST", "/api/v2/dags/nope/dagRuns", user(), "{\"logical_date\": null}");
+        api.call(404, "POST", "/api/v2/dags/nope/dagRuns", api.user(), "{\"logical_date\": null}");
     assertThat(unknown.path("detail").asText()).isEqualTo("DAG with dag_id: 'nope' not found");
 
     JsonNode badParam =
-        api.call(400, "POST", RUNS, user(), "{\"logical_date\": null, \"conf\": {\"n\": \"x\"}}");
+        api.call(
+            400, "POST", RUNS, api.user(), "{\"logical_date\": null, \"conf\": {\"n\": \"x\"}}");
     assertThat(badParam.path("detail").asText()).contains("'n'");
 
-    JsonNode noLogicalDate = api.call(422, "POST", RUNS, user(), "{\"conf\": {}}");
+    JsonNode noLogicalDate = api.call(422, "POST", RUNS, api.user(), "{\"conf\": {}}");
     assertThat(noLogicalDate.at("/detail/0/type").asText()).isEqualTo("missing");
     assertThat(noLogicalDate.at("/detail/0/loc/1").asText()).isEqualTo("logical_date");
 
-    JsonNode extra = api.call(422, "POST", RUNS, user(), "{\"logical_date\": null, \"x\": 1}");
+    JsonNode extra = api.call(422, "POST", RUNS, api.user(), "{\"logical_date\": null, \"x\": 1}");
     assertThat(extra.at("/detail/0/type").asText()).isEqualTo("extra_forbidden");
     JsonNode naive =
-        api.call(422, "POST", RUNS, user(), "{\"logical_date\": \"2024-01-01T00:00:00\"}");
+        api.call(422, "POST", RUNS, api.user(), "{\"logical_date\": \"2024-01-01T00:00:00\"}");
     assertThat(naive.at("/detail/0/type").asText()).isEqualTo("timezone_aware");
     JsonNode half =
         api.call(
             422,
             "POST",
             RUNS,
-            user(),
+            api.user(),
             "{\"logical_date\": \"2024-01-01T00:00:00Z\","
                 + " \"data_interval_start\": \"2024-01-01T00:00:00Z\"}");
     assertThat(half.at("/detail/0/type").asText()).isEqualTo("value_error");
     JsonNode confList =
-        api.call(422, "POST", RUNS, user(), "{\"logical_date\": null, \"conf\": [1]}");
+        api.call(422, "POST", RUNS, api.user(), "{\"logical_date\": null, \"conf\": [1]}");
     assertThat(confList.at("/detail/0/type").asText()).isEqualTo("dict_type");
-    JsonNode malformed = api.call(422, "POST", RUNS, user(), "{\"logical_date\": ");
+    JsonNode malformed = api.call(422, "POST", RUNS, api.user(), "{\"logical_date\": ");
     assertThat(malformed.at("/detail/0/type").asText()).isEqualTo("json_invalid");
 
     api.call(401, "POST", RUNS, null, "{\"logical_date\": null}");
-    api.call(403, "POST", RUNS, viewer(), "{\"logical_date\": null}");
-    JsonNode all = api.call(200, "GET", "/api/v2/dags/~/dagRuns", viewer(), null);
+    api.call(403, "POST", RUNS, api.viewer(), "{\"logical_date\": null}");
+    JsonNode all = api.call(200, "GET", "/api/v2/dags/~/dagRuns", api.viewer(), null);
     assertThat(all.path("total_entries").asInt()).isEqualTo(1);
   }
 
@@ -251,7 +237,7 @@ class DagRunsApiContractTest {
               + "T00:00:00Z\"}");
     }
     trigger("other", "{\"dag_run_id\": \"o1\", \"logical_date\": null}");
-    String viewer = viewer();
+    String viewer = api.viewer();
 
     JsonNode all = api.call(200, "GET", "/api/v2/dags/~/dagRuns", viewer, null);
     assertThat(all.path("total_entries").asInt()).isEqualTo(4);
@@ -329,15 +315,15 @@ class DagRunsApiContractTest {
         200,
         "POST",
         "/api/v2/dags/failing/dagRuns",
-        user(),
+        api.user(),
         "{\"dag_run_id\": \"f1\", \"logical_date\": null}");
     api.runUntilIdle();
     String path = "/api/v2/dags/failing/dagRuns/f1";
-    assertThat(api.call(200, "GET", path, viewer(), null).path("state").asText())
+    assertThat(api.call(200, "GET", path, api.viewer(), null).path("state").asText())
         .isEqualTo("failed");
 
     JsonNode marked =
-        api.call(200, "PATCH", path, user(), "{\"state\": \"success\", \"note\": \"fixed\"}");
+        api.call(200, "PATCH", path, api.user(), "{\"state\": \"success\", \"note\": \"fixed\"}");
     assertThat(marked.path("state").asText()).isEqualTo("success");
     assertThat(marked.path("note").asText()).isEqualTo("fixed");
     assertThat(taskStates("failing", "f1")).containsOnly("success");
@@ -347,31 +333,31 @@ class DagRunsApiContractTest {
             200,
             "PATCH",
             path + "?update_mask=note",
-            user(),
+            api.user(),
             "{\"state\": \"failed\", \"note\": \"only the note\"}");
     assertThat(masked.path("state").asText()).isEqualTo("success");
     assertThat(masked.path("note").asText()).isEqualTo("only the note");
 
-    JsonNode badState = api.call(422, "PATCH", path, user(), "{\"state\": \"running\"}");
+    JsonNode badState = api.call(422, "PATCH", path, api.user(), "{\"state\": \"running\"}");
     assertThat(badState.at("/detail/0/type").asText()).isEqualTo("enum");
-    api.call(422, "PATCH", path, user(), "{\"colour\": \"red\"}");
-    api.call(403, "PATCH", path, viewer(), "{\"note\": \"x\"}");
+    api.call(422, "PATCH", path, api.user(), "{\"colour\": \"red\"}");
+    api.call(403, "PATCH", path, api.viewer(), "{\"note\": \"x\"}");
     JsonNode traversal =
         api.call(
             404,
             "PATCH",
             "/api/v2/dags/failing/dagRuns/..%2F..%2Fetc",
-            user(),
+            api.user(),
             "{\"note\": \"x\"}");
     assertThat(traversal.path("detail").asText()).contains("was not found");
 
     trigger("hello", "{\"dag_run_id\": \"q1\", \"logical_date\": null}");
-    JsonNode failed = api.call(200, "PATCH", RUNS + "/q1", user(), "{\"state\": \"failed\"}");
+    JsonNode failed = api.call(200, "PATCH", RUNS + "/q1", api.user(), "{\"state\": \"failed\"}");
     assertThat(failed.path("state").asText()).isEqualTo("failed");
     assertThat(failed.path("end_date").isTextual()).isTrue();
 
-    api.call(204, "DELETE", path, user(), null);
-    api.call(404, "GET", path, viewer(), null);
+    api.call(204, "DELETE", path, api.user(), null);
+    api.call(404, "GET", path, api.viewer(), null);
     assertThat(taskStates("failing", "f1")).isEmpty();
     int xcoms =
         api.db()
@@ -381,10 +367,10 @@ class DagRunsApiContractTest {
                         .mapTo(Integer.class)
                         .one());
     assertThat(xcoms).isZero();
-    JsonNode gone = api.call(404, "DELETE", path, user(), null);
+    JsonNode gone = api.call(404, "DELETE", path, api.user(), null);
     assertThat(gone.path("detail").asText())
         .isEqualTo("The DagRun with dag_id: `failing` and run_id: `f1` was not found");
-    api.call(403, "DELETE", RUNS + "/q1", viewer(), null);
+    api.call(403, "DELETE", RUNS + "/q1", api.viewer(), null);
 
     assertThat(events("patch_dag_run")).contains("ulla:failing:f1");
     assertThat(events("delete_dag_run")).contains("ulla:failing:f1");
@@ -407,12 +393,12 @@ class DagRunsApiContractTest {
           200,
           "POST",
           "/api/v2/dags/blocking/dagRuns",
-          user(),
+          api.user(),
           "{\"dag_run_id\": \"b1\", \"logical_date\": null}");
       api.startLoop();
       awaitTaskState("blocking", "b1", "hold", "running");
 
-      JsonNode failed = api.call(200, "PATCH", path, user(), "{\"state\": \"failed\"}");
+      JsonNode failed = api.call(200, "PATCH", path, api.user(), "{\"state\": \"failed\"}");
       assertThat(failed.path("state").asText()).isEqualTo("failed");
       assertThat(taskState("blocking", "b1", "hold")).isEqualTo("failed");
       assertThat(taskState("blocking", "b1", "later")).isEqualTo("skipped");
@@ -457,8 +443,6 @@ class DagRunsApiContractTest {
   }
 
   private static List<String> ids(JsonNode collection) {
-    List<String> ids = new ArrayList<>();
-    collection.path("dag_runs").forEach(r -> ids.add(r.path("dag_run_id").asText()));
-    return ids;
+    return ApiTestServer.texts(collection, "dag_runs", "dag_run_id");
   }
 }

@@ -7,7 +7,6 @@ import dev.updraft.metadata.Dialect;
 import dev.updraft.scheduler.dagbag.LoadedDag;
 import dev.updraft.scheduler.dagsync.DagSync;
 import dev.updraft.sdk.internal.compile.DagCompiler;
-import dev.updraft.web.auth.Role;
 import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,23 +31,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class DagSourcesTagsStatsVersionsContractTest {
   @TempDir Path home;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   private void start(Dialect dialect) throws Exception {
-    api =
-        ApiTestServer.withDags(
-            dialect, home, DagFixtures.etlDaily(), DagFixtures.etlHourly(), DagFixtures.reports());
-  }
-
-  private String viewer() {
-    return api.token("vera", Role.VIEWER);
+    api = ApiTestServer.withDags(dialect, home, DagFixtures.etlAndReports());
   }
 
   private static List<String> texts(JsonNode array) {
@@ -70,12 +56,12 @@ class DagSourcesTagsStatsVersionsContractTest {
       jar.putNextEntry(new JarEntry("test/Dags.java"));
       jar.write(source.getBytes(StandardCharsets.UTF_8));
     }
-    JsonNode daily = api.call(200, "GET", "/api/v2/dagSources/etl_daily", viewer(), null);
+    JsonNode daily = api.call(200, "GET", "/api/v2/dagSources/etl_daily", api.viewer(), null);
     assertThat(daily.path("content").asText()).isEqualTo(source);
     assertThat(daily.path("version_number").asInt()).isEqualTo(1);
     assertThat(daily.path("dag_display_name").asText()).isEqualTo("etl_daily");
 
-    JsonNode hourly = api.call(200, "GET", "/api/v2/dagSources/etl_hourly", viewer(), null);
+    JsonNode hourly = api.call(200, "GET", "/api/v2/dagSources/etl_hourly", api.viewer(), null);
     assertThat(hourly.path("content").asText())
         .contains("compiled Java DAG", home.resolve("dags.jar").toString());
 
@@ -83,7 +69,7 @@ class DagSourcesTagsStatsVersionsContractTest {
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(URI.create(base() + "/api/v2/dagSources/etl_daily"))
-                    .header("Authorization", "Bearer " + viewer())
+                    .header("Authorization", "Bearer " + api.viewer())
                     .header("Accept", "text/plain")
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -94,7 +80,7 @@ class DagSourcesTagsStatsVersionsContractTest {
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(URI.create(base() + "/api/v2/dagSources/etl_daily"))
-                    .header("Authorization", "Bearer " + viewer())
+                    .header("Authorization", "Bearer " + api.viewer())
                     .header("Accept", "application/xml")
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -102,12 +88,12 @@ class DagSourcesTagsStatsVersionsContractTest {
     assertThat(xml.body()).contains("Only application/json or text/plain is supported");
 
     JsonNode noVersion =
-        api.call(404, "GET", "/api/v2/dagSources/etl_daily?version_number=7", viewer(), null);
+        api.call(404, "GET", "/api/v2/dagSources/etl_daily?version_number=7", api.viewer(), null);
     assertThat(noVersion.path("detail").asText())
         .isEqualTo("The source code of the DAG etl_daily, version_number 7 was not found");
-    JsonNode noDag = api.call(404, "GET", "/api/v2/dagSources/..%2F..%2Fetc", viewer(), null);
+    JsonNode noDag = api.call(404, "GET", "/api/v2/dagSources/..%2F..%2Fetc", api.viewer(), null);
     assertThat(noDag.path("detail").asText()).endsWith("version_number None was not found");
-    api.call(422, "GET", "/api/v2/dagSources/etl_daily?version_number=x", viewer(), null);
+    api.call(422, "GET", "/api/v2/dagSources/etl_daily?version_number=x", api.viewer(), null);
     api.call(401, "GET", "/api/v2/dagSources/etl_daily", null, null);
   }
 
@@ -123,22 +109,27 @@ class DagSourcesTagsStatsVersionsContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void listsDistinctTagsWithPatternAndPaging(Dialect dialect) throws Exception {
     start(dialect);
-    JsonNode all = api.call(200, "GET", "/api/v2/dagTags", viewer(), null);
+    JsonNode all = api.call(200, "GET", "/api/v2/dagTags", api.viewer(), null);
     assertThat(texts(all.path("tags"))).containsExactly("daily", "etl", "hourly");
     assertThat(all.path("total_entries").asInt()).isEqualTo(3);
     JsonNode page =
-        api.call(200, "GET", "/api/v2/dagTags?order_by=-name&limit=1&offset=1", viewer(), null);
+        api.call(200, "GET", "/api/v2/dagTags?order_by=-name&limit=1&offset=1", api.viewer(), null);
     assertThat(texts(page.path("tags"))).containsExactly("etl");
     assertThat(page.path("total_entries").asInt()).isEqualTo(3);
-    JsonNode matching = api.call(200, "GET", "/api/v2/dagTags?tag_name_pattern=LY", viewer(), null);
+    JsonNode matching =
+        api.call(200, "GET", "/api/v2/dagTags?tag_name_pattern=LY", api.viewer(), null);
     assertThat(texts(matching.path("tags"))).containsExactly("daily", "hourly");
     JsonNode injected =
         api.call(
-            200, "GET", "/api/v2/dagTags?tag_name_pattern=%27%20OR%201%3D1%20--", viewer(), null);
+            200,
+            "GET",
+            "/api/v2/dagTags?tag_name_pattern=%27%20OR%201%3D1%20--",
+            api.viewer(),
+            null);
     assertThat(injected.path("total_entries").asInt()).isZero();
-    var badOrder = api.send("GET", "/api/v2/dagTags?order_by=dag_id", viewer(), null);
+    var badOrder = api.send("GET", "/api/v2/dagTags?order_by=dag_id", api.viewer(), null);
     assertThat(badOrder.statusCode()).isEqualTo(400);
-    api.call(422, "GET", "/api/v2/dagTags?limit=x", viewer(), null);
+    api.call(422, "GET", "/api/v2/dagTags?limit=x", api.viewer(), null);
     api.call(401, "GET", "/api/v2/dagTags", null, null);
   }
 
@@ -151,7 +142,7 @@ class DagSourcesTagsStatsVersionsContractTest {
     DagFixtures.run(api.db(), "etl_daily", "r2", "success", t0, t0);
     DagFixtures.run(api.db(), "etl_daily", "r3", "failed", t0, t0);
     DagFixtures.run(api.db(), "reports", "r1", "running", t0, null);
-    JsonNode stats = api.call(200, "GET", "/api/v2/dagStats", viewer(), null);
+    JsonNode stats = api.call(200, "GET", "/api/v2/dagStats", api.viewer(), null);
     assertThat(stats.path("total_entries").asInt()).isEqualTo(2);
     JsonNode daily = stats.path("dags").get(0);
     assertThat(daily.path("dag_id").asText()).isEqualTo("etl_daily");
@@ -159,11 +150,11 @@ class DagSourcesTagsStatsVersionsContractTest {
     assertThat(count(daily, "success")).isEqualTo(2);
     assertThat(count(daily, "failed")).isEqualTo(1);
     assertThat(count(daily, "queued")).isZero();
-    JsonNode one = api.call(200, "GET", "/api/v2/dagStats?dag_ids=reports", viewer(), null);
+    JsonNode one = api.call(200, "GET", "/api/v2/dagStats?dag_ids=reports", api.viewer(), null);
     assertThat(one.path("dags").size()).isEqualTo(1);
     assertThat(count(one.path("dags").get(0), "running")).isEqualTo(1);
     JsonNode none =
-        api.call(200, "GET", "/api/v2/dagStats?dag_ids=%27%20OR%201%3D1%20--", viewer(), null);
+        api.call(200, "GET", "/api/v2/dagStats?dag_ids=%27%20OR%201%3D1%20--", api.viewer(), null);
     assertThat(none.path("total_entries").asInt()).isZero();
     api.call(401, "GET", "/api/v2/dagStats", null, null);
   }
@@ -182,7 +173,7 @@ class DagSourcesTagsStatsVersionsContractTest {
   void keepsOneVersionPerDistinctSerializedDag(Dialect dialect) throws Exception {
     start(dialect);
     String versions = "/api/v2/dags/etl_daily/dagVersions";
-    JsonNode first = api.call(200, "GET", versions, viewer(), null);
+    JsonNode first = api.call(200, "GET", versions, api.viewer(), null);
     assertThat(first.path("total_entries").asInt()).isEqualTo(1);
     assertThat(first.path("dag_versions").get(0).path("bundle_name").asText())
         .isEqualTo("dags-folder");
@@ -195,7 +186,7 @@ class DagSourcesTagsStatsVersionsContractTest {
             new LoadedDag(
                 DagCompiler.compile(DagFixtures.etlDaily().build()), jar.toString(), "t")),
         List.of());
-    assertThat(api.call(200, "GET", versions, viewer(), null).path("total_entries").asInt())
+    assertThat(api.call(200, "GET", versions, api.viewer(), null).path("total_entries").asInt())
         .isEqualTo(1);
     sync.sync(
         List.of(
@@ -204,35 +195,36 @@ class DagSourcesTagsStatsVersionsContractTest {
                 jar.toString(),
                 "t")),
         List.of());
-    JsonNode listed = api.call(200, "GET", versions + "?order_by=-version_number", viewer(), null);
+    JsonNode listed =
+        api.call(200, "GET", versions + "?order_by=-version_number", api.viewer(), null);
     assertThat(listed.path("total_entries").asInt()).isEqualTo(2);
     assertThat(listed.path("dag_versions").get(0).path("version_number").asInt()).isEqualTo(2);
-    JsonNode byId = api.call(200, "GET", versions, viewer(), null);
+    JsonNode byId = api.call(200, "GET", versions, api.viewer(), null);
     assertThat(byId.path("dag_versions").get(0).path("version_number").asInt()).isEqualTo(1);
-    JsonNode filtered = api.call(200, "GET", versions + "?version_number=2", viewer(), null);
+    JsonNode filtered = api.call(200, "GET", versions + "?version_number=2", api.viewer(), null);
     assertThat(filtered.path("total_entries").asInt()).isEqualTo(1);
     assertThat(
-            api.call(200, "GET", versions + "?bundle_name=other", viewer(), null)
+            api.call(200, "GET", versions + "?bundle_name=other", api.viewer(), null)
                 .path("total_entries")
                 .asInt())
         .isZero();
-    JsonNode everyDag = api.call(200, "GET", "/api/v2/dags/~/dagVersions", viewer(), null);
+    JsonNode everyDag = api.call(200, "GET", "/api/v2/dags/~/dagVersions", api.viewer(), null);
     assertThat(everyDag.path("total_entries").asInt()).isEqualTo(4);
 
-    JsonNode two = api.call(200, "GET", versions + "/2", viewer(), null);
+    JsonNode two = api.call(200, "GET", versions + "/2", api.viewer(), null);
     assertThat(two.path("id").asText())
         .isEqualTo(listed.path("dag_versions").get(0).path("id").asText());
-    JsonNode details = api.call(200, "GET", "/api/v2/dags/etl_daily/details", viewer(), null);
+    JsonNode details = api.call(200, "GET", "/api/v2/dags/etl_daily/details", api.viewer(), null);
     assertThat(details.path("latest_dag_version").path("version_number").asInt()).isEqualTo(2);
     assertThat(details.path("description").asText()).isEqualTo("changed");
 
-    JsonNode missing = api.call(404, "GET", versions + "/9", viewer(), null);
+    JsonNode missing = api.call(404, "GET", versions + "/9", api.viewer(), null);
     assertThat(missing.path("detail").asText())
         .isEqualTo("The DagVersion with dag_id: `etl_daily` and version_number: `9` was not found");
-    api.call(422, "GET", versions + "/two", viewer(), null);
-    JsonNode noDag = api.call(404, "GET", "/api/v2/dags/nope/dagVersions", viewer(), null);
+    api.call(422, "GET", versions + "/two", api.viewer(), null);
+    JsonNode noDag = api.call(404, "GET", "/api/v2/dags/nope/dagVersions", api.viewer(), null);
     assertThat(noDag.path("detail").asText()).isEqualTo("The Dag with ID: `nope` was not found");
-    var badOrder = api.send("GET", versions + "?order_by=hash", viewer(), null);
+    var badOrder = api.send("GET", versions + "?order_by=hash", api.viewer(), null);
     assertThat(badOrder.statusCode()).isEqualTo(400);
     api.call(401, "GET", versions, null, null);
   }

@@ -9,12 +9,10 @@ import dev.updraft.metadata.state.EventLogRecord;
 import dev.updraft.metadata.state.EventLogRepository;
 import dev.updraft.metadata.state.ImportErrorRecord;
 import dev.updraft.metadata.state.ImportErrorRepository;
-import dev.updraft.web.auth.Role;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,41 +25,22 @@ class DagsApiContractTest {
   private static final String DAGS = "/api/v2/dags";
 
   @TempDir Path home;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   private void start(Dialect dialect) throws Exception {
-    api =
-        ApiTestServer.withDags(
-            dialect, home, DagFixtures.etlDaily(), DagFixtures.etlHourly(), DagFixtures.reports());
-  }
-
-  private String viewer() {
-    return api.token("vera", Role.VIEWER);
-  }
-
-  private String user() {
-    return api.token("ulla", Role.USER);
+    api = ApiTestServer.withDags(dialect, home, DagFixtures.etlAndReports());
   }
 
   private List<String> ids(String query) throws Exception {
-    JsonNode page = api.call(200, "GET", DAGS + query, viewer(), null);
-    List<String> ids = new ArrayList<>();
-    page.path("dags").forEach(d -> ids.add(d.path("dag_id").asText()));
-    return ids;
+    JsonNode page = api.call(200, "GET", DAGS + query, api.viewer(), null);
+    return ApiTestServer.texts(page, "dags", "dag_id");
   }
 
   @ParameterizedTest
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void listsDagsWithAirflowsFiltersPagingAndOrder(Dialect dialect) throws Exception {
     start(dialect);
-    JsonNode all = api.call(200, "GET", DAGS, viewer(), null);
+    JsonNode all = api.call(200, "GET", DAGS, api.viewer(), null);
     assertThat(all.path("total_entries").asInt()).isEqualTo(3);
     JsonNode daily = all.path("dags").get(0);
     assertThat(daily.path("dag_id").asText()).isEqualTo("etl_daily");
@@ -79,11 +58,11 @@ class DagsApiContractTest {
     assertThat(ids("?dag_display_name_pattern=daily")).containsExactly("etl_daily");
     assertThat(ids("?order_by=-dag_id")).containsExactly("reports", "etl_hourly", "etl_daily");
     assertThat(ids("?order_by=dag_display_name&limit=1&offset=1")).containsExactly("etl_hourly");
-    JsonNode paged = api.call(200, "GET", DAGS + "?limit=1&offset=2", viewer(), null);
+    JsonNode paged = api.call(200, "GET", DAGS + "?limit=1&offset=2", api.viewer(), null);
     assertThat(paged.path("total_entries").asInt()).isEqualTo(3);
     assertThat(paged.path("dags").size()).isEqualTo(1);
 
-    api.call(200, "PATCH", DAGS + "/reports", user(), "{\"is_paused\": true}");
+    api.call(200, "PATCH", DAGS + "/reports", api.user(), "{\"is_paused\": true}");
     assertThat(ids("?paused=true")).containsExactly("reports");
     assertThat(ids("?paused=false")).containsExactly("etl_daily", "etl_hourly");
     api.db()
@@ -111,16 +90,16 @@ class DagsApiContractTest {
     assertThat(ids("?order_by=last_run_state")).containsExactly("etl_daily", "etl_hourly");
 
     // Airflow answers 400 for an unknown sort key, a status its spec leaves undocumented here.
-    var badOrder = api.send("GET", DAGS + "?order_by=owners", viewer(), null);
+    var badOrder = api.send("GET", DAGS + "?order_by=owners", api.viewer(), null);
     assertThat(badOrder.statusCode()).isEqualTo(400);
     assertThat(ApiTestServer.JSON.readTree(badOrder.body()).path("detail").asText())
         .isEqualTo(
             "Ordering with 'owners' is disallowed or the attribute does not exist on the model");
-    JsonNode badState = api.call(422, "GET", DAGS + "?last_dag_run_state=done", viewer(), null);
+    JsonNode badState = api.call(422, "GET", DAGS + "?last_dag_run_state=done", api.viewer(), null);
     assertThat(badState.path("detail").get(0).path("type").asText()).isEqualTo("enum");
-    api.call(422, "GET", DAGS + "?paused=maybe", viewer(), null);
-    api.call(422, "GET", DAGS + "?limit=-1", viewer(), null);
-    api.call(422, "GET", DAGS + "?dag_run_start_date_gte=yesterday", viewer(), null);
+    api.call(422, "GET", DAGS + "?paused=maybe", api.viewer(), null);
+    api.call(422, "GET", DAGS + "?limit=-1", api.viewer(), null);
+    api.call(422, "GET", DAGS + "?dag_run_start_date_gte=yesterday", api.viewer(), null);
     // SQL-looking input is a value, never SQL.
     assertThat(ids("?dag_id_pattern=%27%20OR%201%3D1%20--")).isEmpty();
     assertThat(ids("?tags=%27%20OR%201%3D1%20--&owners=%27)%20OR%20(1%3D1")).isEmpty();
@@ -131,7 +110,7 @@ class DagsApiContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void getsADagAndItsDetails(Dialect dialect) throws Exception {
     start(dialect);
-    JsonNode dag = api.call(200, "GET", DAGS + "/etl_daily", viewer(), null);
+    JsonNode dag = api.call(200, "GET", DAGS + "/etl_daily", api.viewer(), null);
     assertThat(dag.path("dag_id").asText()).isEqualTo("etl_daily");
     assertThat(dag.path("is_paused").asBoolean()).isFalse();
     assertThat(dag.path("description").asText()).isEqualTo("Nightly load");
@@ -140,7 +119,7 @@ class DagsApiContractTest {
     DagFixtures.run(api.db(), "etl_daily", "r1", "running", t0, null);
     DagFixtures.run(api.db(), "etl_daily", "r2", "queued", null, null);
     DagFixtures.run(api.db(), "etl_daily", "r3", "success", t0, t0);
-    JsonNode details = api.call(200, "GET", DAGS + "/etl_daily/details", viewer(), null);
+    JsonNode details = api.call(200, "GET", DAGS + "/etl_daily/details", api.viewer(), null);
     assertThat(details.path("catchup").asBoolean()).isFalse();
     assertThat(details.path("start_date").asText()).isEqualTo("2025-01-01T00:00:00Z");
     assertThat(details.path("timezone").asText()).isEqualTo("UTC");
@@ -152,10 +131,10 @@ class DagsApiContractTest {
     assertThat(details.path("latest_dag_version").path("version_number").asInt()).isEqualTo(1);
     assertThat(details.path("latest_dag_version").path("dag_id").asText()).isEqualTo("etl_daily");
 
-    JsonNode missing = api.call(404, "GET", DAGS + "/nope", viewer(), null);
+    JsonNode missing = api.call(404, "GET", DAGS + "/nope", api.viewer(), null);
     assertThat(missing.path("detail").asText()).isEqualTo("The Dag with ID: `nope` was not found");
-    api.call(404, "GET", DAGS + "/nope/details", viewer(), null);
-    JsonNode traversal = api.call(404, "GET", DAGS + "/..%2F..%2Fetc", viewer(), null);
+    api.call(404, "GET", DAGS + "/nope/details", api.viewer(), null);
+    JsonNode traversal = api.call(404, "GET", DAGS + "/..%2F..%2Fetc", api.viewer(), null);
     assertThat(traversal.path("detail").asText()).contains("was not found");
     api.call(401, "GET", DAGS + "/etl_daily", null, null);
   }
@@ -164,41 +143,51 @@ class DagsApiContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void pausesAndUnpausesOneDag(Dialect dialect) throws Exception {
     start(dialect);
-    JsonNode paused = api.call(200, "PATCH", DAGS + "/etl_daily", user(), "{\"is_paused\": true}");
+    JsonNode paused =
+        api.call(200, "PATCH", DAGS + "/etl_daily", api.user(), "{\"is_paused\": true}");
     assertThat(paused.path("is_paused").asBoolean()).isTrue();
     assertThat(
-            api.call(200, "GET", DAGS + "/etl_daily", viewer(), null).path("is_paused").asBoolean())
+            api.call(200, "GET", DAGS + "/etl_daily", api.viewer(), null)
+                .path("is_paused")
+                .asBoolean())
         .isTrue();
     JsonNode unpaused =
         api.call(
             200,
             "PATCH",
             DAGS + "/etl_daily?update_mask=is_paused",
-            user(),
+            api.user(),
             "{\"is_paused\": false}");
     assertThat(unpaused.path("is_paused").asBoolean()).isFalse();
 
     JsonNode mask =
         api.call(
-            400, "PATCH", DAGS + "/etl_daily?update_mask=owners", user(), "{\"is_paused\": true}");
+            400,
+            "PATCH",
+            DAGS + "/etl_daily?update_mask=owners",
+            api.user(),
+            "{\"is_paused\": true}");
     assertThat(mask.path("detail").asText())
         .isEqualTo("Only `is_paused` field can be updated through the REST API");
-    JsonNode missing = api.call(404, "PATCH", DAGS + "/nope", user(), "{\"is_paused\": true}");
+    JsonNode missing = api.call(404, "PATCH", DAGS + "/nope", api.user(), "{\"is_paused\": true}");
     assertThat(missing.path("detail").asText()).isEqualTo("Dag with id: nope was not found");
     JsonNode extra =
-        api.call(422, "PATCH", DAGS + "/etl_daily", user(), "{\"is_paused\": true, \"x\": 1}");
+        api.call(422, "PATCH", DAGS + "/etl_daily", api.user(), "{\"is_paused\": true, \"x\": 1}");
     assertThat(extra.path("detail").get(0).path("type").asText()).isEqualTo("extra_forbidden");
     JsonNode wrongType =
-        api.call(422, "PATCH", DAGS + "/etl_daily", user(), "{\"is_paused\": \"soon\"}");
+        api.call(422, "PATCH", DAGS + "/etl_daily", api.user(), "{\"is_paused\": \"soon\"}");
     assertThat(wrongType.path("detail").get(0).path("type").asText()).isEqualTo("bool_type");
-    JsonNode required = api.call(422, "PATCH", DAGS + "/etl_daily", user(), "{}");
+    JsonNode required = api.call(422, "PATCH", DAGS + "/etl_daily", api.user(), "{}");
     assertThat(required.path("detail").get(0).path("type").asText()).isEqualTo("missing");
-    JsonNode malformed = api.call(422, "PATCH", DAGS + "/etl_daily", user(), "{\"is_paused\": ");
+    JsonNode malformed =
+        api.call(422, "PATCH", DAGS + "/etl_daily", api.user(), "{\"is_paused\": ");
     assertThat(malformed.path("detail").get(0).path("type").asText()).isEqualTo("json_invalid");
-    api.call(403, "PATCH", DAGS + "/etl_daily", viewer(), "{\"is_paused\": true}");
+    api.call(403, "PATCH", DAGS + "/etl_daily", api.viewer(), "{\"is_paused\": true}");
     api.call(401, "PATCH", DAGS + "/etl_daily", null, "{\"is_paused\": true}");
     assertThat(
-            api.call(200, "GET", DAGS + "/etl_daily", viewer(), null).path("is_paused").asBoolean())
+            api.call(200, "GET", DAGS + "/etl_daily", api.viewer(), null)
+                .path("is_paused")
+                .asBoolean())
         .isFalse();
 
     List<EventLogRecord> events =
@@ -215,12 +204,12 @@ class DagsApiContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void pausesManyDagsByPattern(Dialect dialect) throws Exception {
     start(dialect);
-    JsonNode none = api.call(200, "PATCH", DAGS, user(), "{\"is_paused\": true}");
+    JsonNode none = api.call(200, "PATCH", DAGS, api.user(), "{\"is_paused\": true}");
     assertThat(none.path("total_entries").asInt()).isZero();
     assertThat(ids("?paused=true")).isEmpty();
 
     JsonNode etl =
-        api.call(200, "PATCH", DAGS + "?dag_id_pattern=etl", user(), "{\"is_paused\": true}");
+        api.call(200, "PATCH", DAGS + "?dag_id_pattern=etl", api.user(), "{\"is_paused\": true}");
     assertThat(etl.path("total_entries").asInt()).isEqualTo(2);
     assertThat(etl.path("dags").findValuesAsText("is_paused")).containsOnly("true");
     assertThat(ids("?paused=true")).containsExactly("etl_daily", "etl_hourly");
@@ -230,22 +219,27 @@ class DagsApiContractTest {
             200,
             "PATCH",
             DAGS + "?dag_id_pattern=~&tags=hourly&update_mask=is_paused",
-            user(),
+            api.user(),
             "{\"is_paused\": false}");
     assertThat(hourly.path("dags").get(0).path("dag_id").asText()).isEqualTo("etl_hourly");
     assertThat(hourly.path("dags").size()).isEqualTo(1);
     assertThat(ids("?paused=true")).containsExactly("etl_daily");
 
     JsonNode everything =
-        api.call(200, "PATCH", DAGS + "?dag_id_pattern=~&limit=1", user(), "{\"is_paused\": true}");
+        api.call(
+            200, "PATCH", DAGS + "?dag_id_pattern=~&limit=1", api.user(), "{\"is_paused\": true}");
     assertThat(everything.path("total_entries").asInt()).isEqualTo(3);
     assertThat(everything.path("dags").size()).isEqualTo(1);
     assertThat(ids("?paused=true")).hasSize(3);
 
     api.call(
-        400, "PATCH", DAGS + "?dag_id_pattern=~&update_mask=tags", user(), "{\"is_paused\": true}");
-    api.call(422, "PATCH", DAGS + "?dag_id_pattern=~", user(), "[]");
-    api.call(403, "PATCH", DAGS + "?dag_id_pattern=~", viewer(), "{\"is_paused\": false}");
+        400,
+        "PATCH",
+        DAGS + "?dag_id_pattern=~&update_mask=tags",
+        api.user(),
+        "{\"is_paused\": true}");
+    api.call(422, "PATCH", DAGS + "?dag_id_pattern=~", api.user(), "[]");
+    api.call(403, "PATCH", DAGS + "?dag_id_pattern=~", api.viewer(), "{\"is_paused\": false}");
     assertThat(ids("?paused=true")).hasSize(3);
     assertThat(
             new EventLogRepository(api.db())
@@ -263,7 +257,7 @@ class DagsApiContractTest {
     DagFixtures.run(api.db(), "etl_daily", "r1", "running", t0, null);
     DagFixtures.taskInstance(api.db(), "etl_daily", "r1", "extract", "running");
     // Airflow's 409 here is missing from its spec, so only its body is checked.
-    var busy = api.send("DELETE", DAGS + "/etl_daily", user(), null);
+    var busy = api.send("DELETE", DAGS + "/etl_daily", api.user(), null);
     assertThat(busy.statusCode()).isEqualTo(409);
     assertThat(ApiTestServer.JSON.readTree(busy.body()).path("detail").asText())
         .isEqualTo("Task instances of dag with id: 'etl_daily' are still running");
@@ -273,12 +267,12 @@ class DagsApiContractTest {
     ImportErrorRepository importErrors = new ImportErrorRepository(api.db());
     importErrors.replaceFor(home.resolve("dags.jar").toString(), "dags-folder", "stale error");
     importErrors.replaceFor("/elsewhere.jar", "dags-folder", "other error");
-    api.call(403, "DELETE", DAGS + "/etl_daily", viewer(), null);
+    api.call(403, "DELETE", DAGS + "/etl_daily", api.viewer(), null);
     // Airflow answers 204 No Content here, though its spec documents 200.
-    var deleted = api.send("DELETE", DAGS + "/etl_daily", user(), null);
+    var deleted = api.send("DELETE", DAGS + "/etl_daily", api.user(), null);
     assertThat(deleted.statusCode()).isEqualTo(204);
     assertThat(deleted.body()).isEmpty();
-    api.call(404, "GET", DAGS + "/etl_daily", viewer(), null);
+    api.call(404, "GET", DAGS + "/etl_daily", api.viewer(), null);
     assertThat(new DagRunRepository(api.db()).list("etl_daily")).isEmpty();
     long instances =
         api.db()
@@ -294,7 +288,7 @@ class DagsApiContractTest {
         .extracting(ImportErrorRecord::filename)
         .containsExactly("/elsewhere.jar");
 
-    JsonNode missing = api.call(404, "DELETE", DAGS + "/etl_daily", user(), null);
+    JsonNode missing = api.call(404, "DELETE", DAGS + "/etl_daily", api.user(), null);
     assertThat(missing.path("detail").asText()).isEqualTo("Dag with id: etl_daily was not found");
     List<EventLogRecord> events =
         new EventLogRepository(api.db())

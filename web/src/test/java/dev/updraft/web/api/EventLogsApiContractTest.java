@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.updraft.metadata.Dialect;
 import dev.updraft.metadata.state.EventLogRepository;
-import dev.updraft.web.auth.Role;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,7 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -25,15 +24,8 @@ class EventLogsApiContractTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   @TempDir Path home;
-  private ApiTestServer api;
+  @AutoClose private ApiTestServer api;
   private final List<Long> ids = new ArrayList<>();
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
 
   /** Four events an hour apart: two on dag "etl" by otto, one on "report", one system event. */
   private void start(Dialect dialect) throws Exception {
@@ -50,7 +42,7 @@ class EventLogsApiContractTest {
   }
 
   private JsonNode list(String query) throws Exception {
-    return api.call(200, "GET", LOGS + query, api.token("vera", Role.VIEWER), null);
+    return api.call(200, "GET", LOGS + query, api.viewer(), null);
   }
 
   private static List<String> events(JsonNode page) {
@@ -80,12 +72,12 @@ class EventLogsApiContractTest {
         .containsExactly("scheduler_started");
 
     // Airflow answers 400 here though its spec declares no 400 for this route: checked directly.
-    var bad = api.send("GET", LOGS + "?order_by=secret", api.token("vera", Role.VIEWER), null);
+    var bad = api.send("GET", LOGS + "?order_by=secret", api.viewer(), null);
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(ApiTestServer.JSON.readTree(bad.body()).path("detail").asText())
         .isEqualTo(
             "Ordering with 'secret' is disallowed or the attribute does not exist on the model");
-    api.call(422, "GET", LOGS + "?limit=-1", api.token("vera", Role.VIEWER), null);
+    api.call(422, "GET", LOGS + "?limit=-1", api.viewer(), null);
   }
 
   @ParameterizedTest
@@ -120,7 +112,7 @@ class EventLogsApiContractTest {
     }
     assertThat(list("").path("total_entries").asLong()).isEqualTo(4);
 
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     JsonNode notInt = api.call(422, "GET", LOGS + "?try_number=x", viewer, null);
     assertThat(notInt.at("/detail/0/loc").toString()).isEqualTo("[\"query\",\"try_number\"]");
     api.call(422, "GET", LOGS + "?before=yesterday", viewer, null);
@@ -130,7 +122,7 @@ class EventLogsApiContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void readsOneAndAnswersAirflows404(Dialect dialect) throws Exception {
     start(dialect);
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     JsonNode one = api.call(200, "GET", LOGS + "/" + ids.get(1), viewer, null);
     assertThat(one.path("event").asText()).isEqualTo("cli_task_run");
     assertThat(one.path("task_id").asText()).isEqualTo("extract");

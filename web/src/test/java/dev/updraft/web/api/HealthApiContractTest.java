@@ -8,7 +8,7 @@ import dev.updraft.metadata.state.JobRepository;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,14 +18,7 @@ class HealthApiContractTest {
   private static final String HEALTH = "/api/v2/monitor/health";
 
   @TempDir Path home;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   @ParameterizedTest
   @MethodSource("dev.updraft.metadata.TestDatabases#both")

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.updraft.metadata.Dialect;
 import dev.updraft.metadata.state.ImportErrorRecord;
 import dev.updraft.metadata.state.ImportErrorRepository;
-import dev.updraft.web.auth.Role;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,24 +18,11 @@ class ImportErrorsApiContractTest {
   private static final String ERRORS = "/api/v2/importErrors";
 
   @TempDir Path home;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
-
-  private String viewer() {
-    return api.token("vera", Role.VIEWER);
-  }
+  @AutoClose private ApiTestServer api;
 
   private List<String> files(String query) throws Exception {
-    JsonNode page = api.call(200, "GET", ERRORS + query, viewer(), null);
-    List<String> files = new ArrayList<>();
-    page.path("import_errors").forEach(e -> files.add(e.path("filename").asText()));
-    return files;
+    JsonNode page = api.call(200, "GET", ERRORS + query, api.viewer(), null);
+    return ApiTestServer.texts(page, "import_errors", "filename");
   }
 
   @ParameterizedTest
@@ -50,7 +35,7 @@ class ImportErrorsApiContractTest {
     repository.replaceFor("/dags/alpha.jar", "dags-folder", "DAG cycle: a -> b -> a");
     repository.replaceFor("/dags/zeta", "dags-folder", "duplicate task id");
 
-    JsonNode all = api.call(200, "GET", ERRORS, viewer(), null);
+    JsonNode all = api.call(200, "GET", ERRORS, api.viewer(), null);
     assertThat(all.path("total_entries").asInt()).isEqualTo(3);
     JsonNode first = all.path("import_errors").get(0);
     assertThat(first.path("import_error_id").asLong()).isEqualTo(broken.id());
@@ -62,21 +47,21 @@ class ImportErrorsApiContractTest {
     assertThat(files("?order_by=-import_error_id").getFirst()).isEqualTo("/dags/zeta");
     assertThat(files("?filename_pattern=JAR&order_by=-filename&limit=1"))
         .containsExactly("/dags/broken.jar");
-    JsonNode paged = api.call(200, "GET", ERRORS + "?filename_pattern=jar&limit=1", viewer(), null);
+    JsonNode paged =
+        api.call(200, "GET", ERRORS + "?filename_pattern=jar&limit=1", api.viewer(), null);
     assertThat(paged.path("total_entries").asInt()).isEqualTo(2);
     assertThat(files("?filename_pattern=%27%20OR%201%3D1%20--")).isEmpty();
 
-    JsonNode one = api.call(200, "GET", ERRORS + "/" + broken.id(), viewer(), null);
+    JsonNode one = api.call(200, "GET", ERRORS + "/" + broken.id(), api.viewer(), null);
     assertThat(one.path("filename").asText()).isEqualTo("/dags/broken.jar");
-    JsonNode missing = api.call(404, "GET", ERRORS + "/999999", viewer(), null);
+    JsonNode missing = api.call(404, "GET", ERRORS + "/999999", api.viewer(), null);
     assertThat(missing.path("detail").asText())
         .isEqualTo("The ImportError with import_error_id: `999999` was not found");
-    JsonNode notANumber = api.call(422, "GET", ERRORS + "/..%2F..%2Fetc", viewer(), null);
+    JsonNode notANumber = api.call(422, "GET", ERRORS + "/..%2F..%2Fetc", api.viewer(), null);
     assertThat(notANumber.path("detail").get(0).path("type").asText()).isEqualTo("int_parsing");
-    var badOrder = api.send("GET", ERRORS + "?order_by=owner", viewer(), null);
+    var badOrder = api.send("GET", ERRORS + "?order_by=owner", api.viewer(), null);
     assertThat(badOrder.statusCode()).isEqualTo(400);
-    api.call(422, "GET", ERRORS + "?offset=-1", viewer(), null);
-    api.call(401, "GET", ERRORS, null, null);
-    api.call(403, "GET", ERRORS, "forged", null);
+    api.call(422, "GET", ERRORS + "?offset=-1", api.viewer(), null);
+    api.refusesWithoutValidToken("GET", ERRORS);
   }
 }

@@ -7,7 +7,6 @@ import dev.updraft.metadata.Dialect;
 import dev.updraft.metadata.state.JobRecord;
 import dev.updraft.metadata.state.JobRepository;
 import dev.updraft.metadata.state.JobState;
-import dev.updraft.web.auth.Role;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,7 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,14 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code /api/v2/jobs}, {@code /plugins}, {@code /plugins/importErrors} and {@code /providers}. */
 class JobsPluginsProvidersApiContractTest {
   @TempDir Path home;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   private static List<String> hosts(JsonNode page) {
     return page.path("jobs").findValuesAsText("hostname");
@@ -49,7 +41,7 @@ class JobsPluginsProvidersApiContractTest {
         .end(old.id(), JobState.FAILED);
     new JobRepository(api.db()).start("SchedulerJob", "host-b");
     new JobRepository(api.db()).start("TriggererJob", "host-c");
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
 
     JsonNode all = api.call(200, "GET", "/api/v2/jobs", viewer, null);
     assertThat(all.path("total_entries").asLong()).isEqualTo(3);
@@ -95,7 +87,7 @@ class JobsPluginsProvidersApiContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void pluginsAndProvidersAreEmptyCollections(Dialect dialect) throws Exception {
     api = ApiTestServer.start(dialect, home);
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     JsonNode plugins = api.call(200, "GET", "/api/v2/plugins", viewer, null);
     assertThat(plugins.path("plugins").isArray()).isTrue();
     assertThat(plugins.path("total_entries").asLong()).isZero();

@@ -14,10 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,14 +31,7 @@ class PoolsApiContractTest {
 
   @TempDir Path home;
   @TempDir Path otherHome;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   private void start(Dialect dialect) throws Exception {
     api = ApiTestServer.start(dialect, home);
@@ -74,7 +66,7 @@ class PoolsApiContractTest {
     assertThat(created.path("open_slots").asInt()).isEqualTo(4);
     assertThat(created.path("include_deferred").asBoolean()).isFalse();
 
-    JsonNode read = api.call(200, "GET", POOLS + "/etl", api.token("vera", Role.VIEWER), null);
+    JsonNode read = api.call(200, "GET", POOLS + "/etl", api.viewer(), null);
     assertThat(read).isEqualTo(created);
 
     JsonNode patched =
@@ -125,7 +117,7 @@ class PoolsApiContractTest {
     for (String name : List.of("alpha", "beta", "gamma_x")) {
       api.call(201, "POST", POOLS, api.op(), "{\"name\": \"" + name + "\", \"slots\": 1}");
     }
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     JsonNode all = api.call(200, "GET", POOLS, viewer, null);
     assertThat(all.path("total_entries").asInt()).isEqualTo(4);
     assertThat(names(all)).containsExactly("default_pool", "alpha", "beta", "gamma_x");
@@ -226,7 +218,7 @@ class PoolsApiContractTest {
     JsonNode stale = api.call(401, "GET", POOLS, expired, null);
     assertThat(stale.path("detail").asText()).isEqualTo("Token Expired");
 
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     api.call(200, "GET", POOLS, viewer, null);
     for (String who : List.of("vera", "ulla")) {
       Role role = who.equals("vera") ? Role.VIEWER : Role.USER;
@@ -235,7 +227,7 @@ class PoolsApiContractTest {
       assertThat(forbidden.path("detail").asText()).isEqualTo("Forbidden");
     }
     api.call(403, "DELETE", POOLS + "/default_pool", viewer, null);
-    api.call(201, "POST", POOLS, api.token("ada", Role.ADMIN), "{\"name\": \"p\", \"slots\": 1}");
+    api.call(201, "POST", POOLS, api.admin(), "{\"name\": \"p\", \"slots\": 1}");
   }
 
   @ParameterizedTest
@@ -282,8 +274,6 @@ class PoolsApiContractTest {
   }
 
   private static List<String> names(JsonNode collection) {
-    List<String> names = new ArrayList<>();
-    collection.path("pools").forEach(p -> names.add(p.path("name").asText()));
-    return names;
+    return ApiTestServer.texts(collection, "pools", "name");
   }
 }

@@ -9,7 +9,6 @@ import dev.updraft.metadata.state.NewDagRun;
 import dev.updraft.sdk.Dag;
 import dev.updraft.sdk.DagBuilder;
 import dev.updraft.sdk.TaskContext;
-import dev.updraft.web.auth.Role;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,14 +29,7 @@ class TaskInstanceLogsApiContractTest {
   private static final int LINES = 1500;
 
   @TempDir Path home;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   private void startWithLoggedTry(Dialect dialect) throws Exception {
     DagBuilder dag = Dag.builder("chatty");
@@ -60,7 +52,7 @@ class TaskInstanceLogsApiContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void readsPagesFollowsTokensAndStreamsNdjson(Dialect dialect) throws Exception {
     startWithLoggedTry(dialect);
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     JsonNode first = api.call(200, "GET", LOGS + "1", viewer, null);
     // Airflow's source header, then the first page of lines.
     assertThat(first.path("content").size()).isEqualTo(2 + 1000);
@@ -135,7 +127,7 @@ class TaskInstanceLogsApiContractTest {
     api.startLoop();
     new DagRunRepository(api.db())
         .create(NewDagRun.manualAt("slow", "r1", Instant.parse("2025-01-01T00:00:00Z"), "test"));
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     String ti = "/api/v2/dags/slow/dagRuns/r1/taskInstances/tick";
     Instant deadline = Instant.now().plusSeconds(30);
     while (!api.send("GET", ti, viewer, null).body().contains("\"state\":\"running\"")) {
@@ -161,7 +153,7 @@ class TaskInstanceLogsApiContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void answersMissingTriesFilesAndTraversalAsAirflow(Dialect dialect) throws Exception {
     startWithLoggedTry(dialect);
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     assertThat(api.call(404, "GET", LOGS + "2", viewer, null).path("detail").asText())
         .isEqualTo("TaskInstance not found");
     api.call(404, "GET", LOGS + "0", viewer, null);

@@ -12,13 +12,12 @@ import dev.updraft.metadata.state.TaskInstanceRecord;
 import dev.updraft.metadata.state.TaskInstanceRepository;
 import dev.updraft.sdk.Dag;
 import dev.updraft.sdk.DagBuilder;
-import dev.updraft.web.auth.Role;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,14 +27,7 @@ class TaskInstancesApiContractTest {
   private static final String TIS = "/api/v2/dags/etl/dagRuns/r1/taskInstances";
 
   @TempDir Path home;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   private void startWithFinishedRun(Dialect dialect) throws Exception {
     DagBuilder dag = Dag.builder("etl");
@@ -54,7 +46,7 @@ class TaskInstancesApiContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void listsFiltersAndPagesTaskInstances(Dialect dialect) throws Exception {
     startWithFinishedRun(dialect);
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     JsonNode all = api.call(200, "GET", TIS, viewer, null);
     assertThat(all.path("total_entries").asInt()).isEqualTo(2);
     assertThat(all.path("task_instances").findValuesAsText("state")).containsOnly("success");
@@ -134,7 +126,7 @@ class TaskInstancesApiContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void readsOneInstanceItsTriesAndDependencies(Dialect dialect) throws Exception {
     startWithFinishedRun(dialect);
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     JsonNode one = api.call(200, "GET", TIS + "/extract", viewer, null);
     assertThat(one.path("task_id").asText()).isEqualTo("extract");
     assertThat(one.path("state").asText()).isEqualTo("success");
@@ -197,13 +189,8 @@ class TaskInstancesApiContractTest {
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
   void patchesStateAndNoteWithDryRunFirst(Dialect dialect) throws Exception {
     startWithFinishedRun(dialect);
-    String user = api.token("ulla", Role.USER);
-    api.call(
-        403,
-        "PATCH",
-        TIS + "/extract",
-        api.token("vera", Role.VIEWER),
-        "{\"new_state\": \"failed\"}");
+    String user = api.user();
+    api.call(403, "PATCH", TIS + "/extract", api.viewer(), "{\"new_state\": \"failed\"}");
     JsonNode dry =
         api.call(
             200,

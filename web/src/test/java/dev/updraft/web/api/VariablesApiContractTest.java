@@ -10,9 +10,8 @@ import dev.updraft.metadata.state.EventLogRepository;
 import dev.updraft.web.auth.Role;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,14 +26,7 @@ class VariablesApiContractTest {
 
   @TempDir Path home;
   @TempDir Path otherHome;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   private void start(Dialect dialect) throws Exception {
     api = ApiTestServer.start(dialect, home);
@@ -56,7 +48,7 @@ class VariablesApiContractTest {
     assertThat(created.path("description").asText()).isEqualTo("where");
     assertThat(created.path("is_encrypted").asBoolean()).isFalse();
 
-    JsonNode read = api.call(200, "GET", VARS + "/region", api.token("vera", Role.VIEWER), null);
+    JsonNode read = api.call(200, "GET", VARS + "/region", api.viewer(), null);
     assertThat(read).isEqualTo(created);
 
     JsonNode json =
@@ -129,7 +121,7 @@ class VariablesApiContractTest {
       api.call(
           201, "POST", VARS, api.op(), "{\"key\": \"" + key + "\", \"value\": \"v-" + key + "\"}");
     }
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     JsonNode all = api.call(200, "GET", VARS, viewer, null);
     assertThat(all.path("total_entries").asInt()).isEqualTo(3);
     assertThat(keys(all)).containsExactly("beta", "alpha", "gamma_x");
@@ -236,7 +228,7 @@ class VariablesApiContractTest {
     JsonNode missing = api.call(401, "GET", VARS, null, null);
     assertThat(missing.path("detail").asText()).isEqualTo("Not authenticated");
 
-    String viewer = api.token("vera", Role.VIEWER);
+    String viewer = api.viewer();
     api.call(200, "GET", VARS, viewer, null);
     for (String who : List.of("vera", "ulla")) {
       Role role = who.equals("vera") ? Role.VIEWER : Role.USER;
@@ -246,7 +238,7 @@ class VariablesApiContractTest {
     }
     api.call(403, "DELETE", VARS + "/k", viewer, null);
     api.call(403, "PATCH", VARS, viewer, "{\"actions\": []}");
-    api.call(201, "POST", VARS, api.token("ada", Role.ADMIN), "{\"key\": \"k\", \"value\": \"v\"}");
+    api.call(201, "POST", VARS, api.admin(), "{\"key\": \"k\", \"value\": \"v\"}");
   }
 
   @ParameterizedTest
@@ -291,8 +283,6 @@ class VariablesApiContractTest {
   }
 
   private static List<String> keys(JsonNode collection) {
-    List<String> keys = new ArrayList<>();
-    collection.path("variables").forEach(v -> keys.add(v.path("key").asText()));
-    return keys;
+    return ApiTestServer.texts(collection, "variables", "key");
   }
 }

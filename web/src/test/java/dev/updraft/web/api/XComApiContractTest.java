@@ -10,12 +10,11 @@ import dev.updraft.metadata.state.EventLogRepository;
 import dev.updraft.metadata.state.NewDagRun;
 import dev.updraft.sdk.Dag;
 import dev.updraft.sdk.DagBuilder;
-import dev.updraft.web.auth.Role;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,14 +25,7 @@ class XComApiContractTest {
       "/api/v2/dags/pusher/dagRuns/r1/taskInstances/produce/xcomEntries";
 
   @TempDir Path home;
-  private ApiTestServer api;
-
-  @AfterEach
-  void tearDown() {
-    if (api != null) {
-      api.close();
-    }
-  }
+  @AutoClose private ApiTestServer api;
 
   @ParameterizedTest
   @MethodSource("dev.updraft.metadata.TestDatabases#both")
@@ -44,8 +36,8 @@ class XComApiContractTest {
     new DagRunRepository(api.db())
         .create(NewDagRun.manualAt("pusher", "r1", Instant.parse("2025-01-01T00:00:00Z"), "test"));
     api.runUntilIdle();
-    String viewer = api.token("vera", Role.VIEWER);
-    String user = api.token("ulla", Role.USER);
+    String viewer = api.viewer();
+    String user = api.user();
 
     JsonNode all =
         api.call(200, "GET", "/api/v2/dags/~/dagRuns/~/taskInstances/~/xcomEntries", viewer, null);

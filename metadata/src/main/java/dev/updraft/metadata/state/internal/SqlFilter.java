@@ -1,10 +1,13 @@
 package dev.updraft.metadata.state.internal;
 
+import dev.updraft.metadata.MetadataDatabase;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
@@ -32,12 +35,28 @@ public final class SqlFilter {
   }
 
   /** {@code column IN (…)} or {@code NOT IN}, unless {@code values} is empty. */
-  public SqlFilter in(String column, List<String> values, boolean negate) {
+  public SqlFilter in(String column, List<?> values, boolean negate) {
     if (!values.isEmpty()) {
       List<String> names = values.stream().map(this::bind).toList();
       String list = "(" + String.join(", ", names) + ")";
       // NOT IN drops rows whose column is NULL, as SQLAlchemy's notin_ does.
       conditions.add(column + (negate ? " NOT IN " : " IN ") + list);
+    }
+    return this;
+  }
+
+  /** {@code (column IN (…) OR column IS NULL)}; either part only when it applies. */
+  public SqlFilter inOrNull(String column, List<?> values, boolean orNull) {
+    List<String> parts = new ArrayList<>();
+    if (!values.isEmpty()) {
+      List<String> names = values.stream().map(this::bind).toList();
+      parts.add(column + " IN (" + String.join(", ", names) + ")");
+    }
+    if (orNull) {
+      parts.add(column + " IS NULL");
+    }
+    if (!parts.isEmpty()) {
+      conditions.add("(" + String.join(" OR ", parts) + ")");
     }
     return this;
   }
@@ -67,6 +86,55 @@ public final class SqlFilter {
   /** {@code " WHERE …"}, or empty without conditions. */
   public String where() {
     return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+  }
+
+  /**
+   * One page of {@code select} (a {@code SELECT … FROM …}) under this filter, in {@code orderBy}
+   * (from {@link #orderBy}), {@code limit} rows from {@code offset}.
+   */
+  public <T> List<T> page(
+      MetadataDatabase db,
+      String select,
+      String orderBy,
+      int limit,
+      int offset,
+      RowMapper<T> mapper) {
+    String sql = select + where() + orderBy + " LIMIT :limit OFFSET :offset";
+    return db.withHandle(
+        handle ->
+            bindTo(handle.createQuery(sql))
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(mapper)
+                .list());
+  }
+
+  /** How many rows of {@code from} (a {@code FROM …}, joins included) this filter keeps. */
+  public long count(MetadataDatabase db, String from) {
+    String sql = "SELECT COUNT(*) " + from + where();
+    return db.withHandle(handle -> bindTo(handle.createQuery(sql)).mapTo(Long.class).one());
+  }
+
+  /** {@code " ORDER BY k1, k2…"} over {@code keys} (SQL from the caller's code), or empty. */
+  public static String orderBy(List<String> keys) {
+    return keys.isEmpty() ? "" : " ORDER BY " + String.join(", ", keys);
+  }
+
+  /** {@link #orderBy} over {@code keys}, then {@code id ASC} unless {@code byId} already. */
+  public static String orderByThenId(Stream<String> keys, boolean byId) {
+    List<String> all = new ArrayList<>(keys.toList());
+    if (!byId) {
+      all.add("id ASC");
+    }
+    return orderBy(all);
+  }
+
+  /**
+   * The sort key {@code column} with NULLs last ascending and first descending, as PostgreSQL sorts
+   * them, on both databases.
+   */
+  public static String nullsAsPostgres(String column, boolean descending) {
+    return column + (descending ? " DESC NULLS FIRST" : " ASC NULLS LAST");
   }
 
   /** Binds the values to {@code statement}. */

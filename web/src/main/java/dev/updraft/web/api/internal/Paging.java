@@ -37,18 +37,26 @@ public record Paging(int limit, int offset, List<Sort> orderBy) {
     List<String> requested = ctx.queryParams("order_by");
     List<Sort> sorts = new ArrayList<>();
     for (String raw : requested.isEmpty() ? List.of(defaultOrder) : requested) {
-      boolean descending = raw.startsWith("-");
-      String name = descending ? raw.substring(1) : raw;
-      String column = allowed.get(name.strip());
-      if (column == null) {
-        throw new ApiException(
-            400,
-            "Ordering with '"
-                + name
-                + "' is disallowed or the attribute does not exist on the model");
-      }
-      sorts.add(new Sort(column, descending));
+      sorts.add(sort(raw, allowed));
     }
     return new Paging(Math.min(limit, MAXIMUM_LIMIT), offset, sorts);
+  }
+
+  /**
+   * One {@code order_by} value ({@code name} or {@code -name}) as a sort on its column in {@code
+   * allowed}, or Airflow's 400 for a name it does not allow.
+   */
+  public static Sort sort(String raw, Map<String, String> allowed) {
+    boolean descending = raw.startsWith("-");
+    String name = descending ? raw.substring(1) : raw;
+    String column = allowed.get(name.strip());
+    if (column == null) {
+      throw new ApiException(
+          400,
+          "Ordering with '"
+              + name
+              + "' is disallowed or the attribute does not exist on the model");
+    }
+    return new Sort(column, descending);
   }
 }

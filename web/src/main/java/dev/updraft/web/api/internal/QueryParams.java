@@ -39,6 +39,31 @@ public final class QueryParams {
   }
 
   /**
+   * A float parameter, {@code null} when absent or malformed (then a 422 error is added); NaN and
+   * infinities are refused.
+   */
+  public static Double number(Context ctx, String name, ValidationErrors errors) {
+    String raw = ctx.queryParam(name);
+    if (raw == null) {
+      return null;
+    }
+    try {
+      double value = Double.parseDouble(raw.strip());
+      if (Double.isFinite(value)) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    errors.add(
+        "float_parsing",
+        List.of("query", name),
+        "Input should be a valid number, unable to parse string as a number",
+        raw);
+    return null;
+  }
+
+  /**
    * Airflow's {@code *_pattern} filters: each {@code |}-separated alternative becomes a
    * case-insensitive LIKE pattern matching anywhere; empty when none is given.
    */

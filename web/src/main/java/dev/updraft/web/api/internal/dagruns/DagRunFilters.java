@@ -6,7 +6,6 @@ import dev.updraft.metadata.state.DagRunQuery.Bound;
 import dev.updraft.metadata.state.DagRunQuery.Comparison;
 import dev.updraft.metadata.state.DagRunQuery.Field;
 import dev.updraft.sdk.DagRunState;
-import dev.updraft.web.api.internal.ApiException;
 import dev.updraft.web.api.internal.JsonBody;
 import dev.updraft.web.api.internal.Paging;
 import dev.updraft.web.api.internal.QueryParams;
@@ -121,7 +120,7 @@ final class DagRunFilters {
       }
     }
     for (Map.Entry<String, Comparison> suffix : SUFFIXES.entrySet()) {
-      Double seconds = number(ctx, "duration" + suffix.getKey(), errors);
+      Double seconds = QueryParams.number(ctx, "duration" + suffix.getKey(), errors);
       if (seconds != null) {
         bounds.add(new Bound(Field.DURATION, suffix.getValue(), null, seconds));
       }
@@ -195,17 +194,8 @@ final class DagRunFilters {
     errors.throwIfAny();
     List<DagRunQuery.Order> order = new ArrayList<>();
     if (orderBy != null && !orderBy.isEmpty()) {
-      boolean descending = orderBy.startsWith("-");
-      String name = descending ? orderBy.substring(1) : orderBy;
-      String column = BATCH_ORDER_BY.get(name.strip());
-      if (column == null) {
-        throw new ApiException(
-            400,
-            "Ordering with '"
-                + name
-                + "' is disallowed or the attribute does not exist on the model");
-      }
-      order.add(new DagRunQuery.Order(column, descending));
+      Paging.Sort sort = Paging.sort(orderBy, BATCH_ORDER_BY);
+      order.add(new DagRunQuery.Order(sort.column(), sort.descending()));
     }
     return new DagRunQuery(
         dagIds,
@@ -220,27 +210,6 @@ final class DagRunFilters {
         order,
         limit == null ? 100 : limit,
         offset == null ? 0 : offset);
-  }
-
-  private static Double number(Context ctx, String name, ValidationErrors errors) {
-    String raw = ctx.queryParam(name);
-    if (raw == null) {
-      return null;
-    }
-    try {
-      double value = Double.parseDouble(raw.strip());
-      if (Double.isFinite(value)) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    errors.add(
-        "float_parsing",
-        List.of("query", name),
-        "Input should be a valid number, unable to parse string as a number",
-        raw);
-    return null;
   }
 
   private static Double bodyNumber(JsonBody body, String field, ValidationErrors errors) {

@@ -3,6 +3,7 @@ package dev.updraft.web.api.internal.dagruns;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.updraft.metadata.state.DagRunRecord;
 import dev.updraft.metadata.state.DagRunView;
+import dev.updraft.web.api.internal.ApiException;
 import dev.updraft.web.api.internal.ApiTimes;
 import dev.updraft.web.server.internal.JsonResponses;
 import java.time.Duration;
@@ -62,5 +63,11 @@ public final class DagRunResponses {
     } catch (Exception e) {
       return Map.of();
     }
+  }
+
+  /** Airflow's 404 for a run that does not exist. */
+  public static ApiException notFound(String dagId, String runId) {
+    return new ApiException(
+        404, "The DagRun with dag_id: `" + dagId + "` and run_id: `" + runId + "` was not found");
   }
 }

@@ -196,7 +196,7 @@ public final class DagRunRoutes {
     context.audit().record("delete_dag_run", user, dagId, runId, null, null);
     // Its task instances, their history and XComs go with it (foreign keys cascade).
     if (!runs.delete(dagId, runId)) {
-      throw notFound(dagId, runId);
+      throw DagRunResponses.notFound(dagId, runId);
     }
     ctx.status(204);
   }
@@ -251,12 +251,7 @@ public final class DagRunRoutes {
   }
 
   private DagRunView existing(String dagId, String runId) {
-    return listing.find(dagId, runId).orElseThrow(() -> notFound(dagId, runId));
-  }
-
-  private static ApiException notFound(String dagId, String runId) {
-    return new ApiException(
-        404, "The DagRun with dag_id: `" + dagId + "` and run_id: `" + runId + "` was not found");
+    return listing.find(dagId, runId).orElseThrow(() -> DagRunResponses.notFound(dagId, runId));
   }
 
   /** Airflow answers the unique-constraint violation with this 409 detail object. */

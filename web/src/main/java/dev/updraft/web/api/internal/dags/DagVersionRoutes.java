@@ -7,6 +7,7 @@ import dev.updraft.metadata.state.DagVersionRepository;
 import dev.updraft.web.api.internal.ApiContext;
 import dev.updraft.web.api.internal.ApiException;
 import dev.updraft.web.api.internal.Paging;
+import dev.updraft.web.api.internal.PathParams;
 import dev.updraft.web.api.internal.QueryParams;
 import dev.updraft.web.api.internal.ValidationErrors;
 import dev.updraft.web.auth.Permission;
@@ -75,19 +76,7 @@ public final class DagVersionRoutes {
   private void get(Context ctx) {
     context.auth().require(ctx, Permission.READ);
     String dagId = ctx.pathParam("dag_id");
-    String raw = ctx.pathParam("version_number");
-    int number;
-    try {
-      number = Integer.parseInt(raw.strip());
-    } catch (NumberFormatException e) {
-      ValidationErrors errors = new ValidationErrors();
-      errors.add(
-          "int_parsing",
-          List.of("path", "version_number"),
-          "Input should be a valid integer, unable to parse string as an integer",
-          raw);
-      throw errors.toException();
-    }
+    int number = PathParams.integer(ctx, "version_number", Integer::parseInt);
     DagVersionRecord version =
         versions
             .find(dagId, number)

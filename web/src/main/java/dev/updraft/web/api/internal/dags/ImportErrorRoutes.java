@@ -6,6 +6,7 @@ import dev.updraft.web.api.internal.ApiContext;
 import dev.updraft.web.api.internal.ApiException;
 import dev.updraft.web.api.internal.ApiTimes;
 import dev.updraft.web.api.internal.Paging;
+import dev.updraft.web.api.internal.PathParams;
 import dev.updraft.web.api.internal.QueryParams;
 import dev.updraft.web.api.internal.ValidationErrors;
 import dev.updraft.web.auth.Permission;
@@ -67,18 +68,7 @@ public final class ImportErrorRoutes {
   private void get(Context ctx) {
     context.auth().require(ctx, Permission.READ);
     String raw = ctx.pathParam("import_error_id");
-    long id;
-    try {
-      id = Long.parseLong(raw.strip());
-    } catch (NumberFormatException e) {
-      ValidationErrors validation = new ValidationErrors();
-      validation.add(
-          "int_parsing",
-          List.of("path", "import_error_id"),
-          "Input should be a valid integer, unable to parse string as an integer",
-          raw);
-      throw validation.toException();
-    }
+    long id = PathParams.integer(ctx, "import_error_id", Long::parseLong);
     ImportErrorRecord error =
         errors
             .find(id)

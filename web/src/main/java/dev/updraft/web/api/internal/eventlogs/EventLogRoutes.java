@@ -7,6 +7,7 @@ import dev.updraft.web.api.internal.ApiAuth;
 import dev.updraft.web.api.internal.ApiException;
 import dev.updraft.web.api.internal.ApiTimes;
 import dev.updraft.web.api.internal.Paging;
+import dev.updraft.web.api.internal.PathParams;
 import dev.updraft.web.api.internal.QueryParams;
 import dev.updraft.web.api.internal.ValidationErrors;
 import dev.updraft.web.auth.Permission;
@@ -83,19 +84,7 @@ public final class EventLogRoutes {
 
   private void get(Context ctx) {
     auth.require(ctx, Permission.READ);
-    String raw = ctx.pathParam("event_log_id");
-    long id;
-    try {
-      id = Long.parseLong(raw.strip());
-    } catch (NumberFormatException e) {
-      ValidationErrors errors = new ValidationErrors();
-      errors.add(
-          "int_parsing",
-          List.of("path", "event_log_id"),
-          "Input should be a valid integer, unable to parse string as an integer",
-          raw);
-      throw errors.toException();
-    }
+    long id = PathParams.integer(ctx, "event_log_id", Long::parseLong);
     EventLogEntry entry =
         logs.find(id)
             .orElseThrow(

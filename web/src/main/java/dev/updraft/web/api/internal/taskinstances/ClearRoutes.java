@@ -98,12 +98,7 @@ public final class ClearRoutes {
     List<Target> targets = targets(body.raw("task_ids"), errors);
     errors.throwIfAny();
     context.audit().record("post_clear_task_instances", user, dagId, runId, null, body.plain());
-    CompiledDag dag =
-        context
-            .dags()
-            .find(dagId)
-            .orElseThrow(
-                () -> new ApiException(404, "The Dag with ID: `" + dagId + "` was not found"));
+    CompiledDag dag = Lookups.dag(context, dagId);
     List<DagRunRecord> chosen = new ArrayList<>();
     if (runId != null) {
       DagRunRecord run =
@@ -185,22 +180,8 @@ public final class ClearRoutes {
     errors.throwIfAny();
     context.audit().record("clear_dag_run", user, dagId, runId, null, body.plain());
     DagRunRecord run =
-        runs.find(dagId, runId)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        404,
-                        "The DagRun with dag_id: `"
-                            + dagId
-                            + "` and run_id: `"
-                            + runId
-                            + "` was not found"));
-    CompiledDag dag =
-        context
-            .dags()
-            .find(dagId)
-            .orElseThrow(
-                () -> new ApiException(404, "The Dag with ID: `" + dagId + "` was not found"));
+        runs.find(dagId, runId).orElseThrow(() -> DagRunResponses.notFound(dagId, runId));
+    CompiledDag dag = Lookups.dag(context, dagId);
     List<TaskInstanceRecord> matching =
         instances.listForRun(dagId, runId).stream()
             .filter(ti -> !onlyFailed || (ti.state() != null && FAILED.contains(ti.state())))

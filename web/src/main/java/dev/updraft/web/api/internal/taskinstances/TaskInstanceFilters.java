@@ -87,7 +87,11 @@ final class TaskInstanceFilters {
     }
     SUFFIXES.forEach(
         (suffix, op) -> {
-          Double value = number(ctx, "duration" + suffix, errors);
+          // An empty duration filter counts as absent here (as empty date filters do).
+          String name = "duration" + suffix;
+          String raw = ctx.queryParam(name);
+          Double value =
+              raw == null || raw.isEmpty() ? null : QueryParams.number(ctx, name, errors);
           if (value != null) {
             bounds.add(new TaskInstanceQuery.Bound("duration", op, value));
           }
@@ -133,27 +137,6 @@ final class TaskInstanceFilters {
     patterns.put("queue", QueryParams.likePatterns(ctx.queryParam("queue_name_pattern")));
     patterns.put("operator", QueryParams.likePatterns(ctx.queryParam("operator_name_pattern")));
     return patterns;
-  }
-
-  private static Double number(Context ctx, String name, ValidationErrors errors) {
-    String raw = ctx.queryParam(name);
-    if (raw == null || raw.isEmpty()) {
-      return null;
-    }
-    try {
-      double value = Double.parseDouble(raw.strip());
-      if (Double.isFinite(value)) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    errors.add(
-        "float_parsing",
-        List.of("query", name),
-        "Input should be a valid number, unable to parse string as a number",
-        raw);
-    return null;
   }
 
   private static List<Integer> integers(Context ctx, String name, ValidationErrors errors) {

@@ -13,6 +13,7 @@ import dev.updraft.web.api.internal.ApiContext;
 import dev.updraft.web.api.internal.ApiException;
 import dev.updraft.web.api.internal.ApiTimes;
 import dev.updraft.web.api.internal.JsonBody;
+import dev.updraft.web.api.internal.Paging;
 import dev.updraft.web.api.internal.QueryParams;
 import dev.updraft.web.api.internal.ValidationErrors;
 import dev.updraft.web.auth.Permission;
@@ -222,17 +223,7 @@ public final class TaskInstanceRoutes {
     Integer offset = body.integer("page_offset", false, false, 0);
     String orderBy = body.string("order_by", false, true, null);
     errors.throwIfAny();
-    String order = orderBy == null ? "id" : orderBy;
-    boolean descending = order.startsWith("-");
-    String name = descending ? order.substring(1) : order;
-    String column = BATCH_ORDER_BY.get(name.strip());
-    if (column == null) {
-      throw new ApiException(
-          400,
-          "Ordering with '"
-              + name
-              + "' is disallowed or the attribute does not exist on the model");
-    }
+    Paging.Sort sort = Paging.sort(orderBy == null ? "id" : orderBy, BATCH_ORDER_BY);
     context
         .audit()
         .record(
@@ -251,7 +242,7 @@ public final class TaskInstanceRoutes {
             Map.of(),
             Map.of(),
             bounds,
-            List.of(new TaskInstanceQuery.Order(column, descending)),
+            List.of(new TaskInstanceQuery.Order(sort.column(), sort.descending())),
             Math.min(limit == null ? 100 : limit, 100),
             offset == null ? 0 : offset));
   }
@@ -433,19 +424,7 @@ public final class TaskInstanceRoutes {
     String runId = ctx.pathParam("dag_run_id");
     String taskId = ctx.pathParam("task_id");
     int mapIndex = mapIndex(ctx);
-    TaskInstanceRecord ti =
-        instances
-            .find(dagId, runId, taskId, mapIndex)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        404,
-                        "Task Instance not found for dag_id="
-                            + dagId
-                            + ", run_id="
-                            + runId
-                            + ", task_id="
-                            + taskId));
+    TaskInstanceRecord ti = Lookups.instance(instances, dagId, runId, taskId, mapIndex);
     List<Map<String, String>> deps = new TaskDependencies(context, instances, runs).blocking(ti);
     JsonResponses.respond(ctx, 200, Map.of("dependencies", deps));
   }

@@ -101,28 +101,11 @@ final class TaskStateChanges {
     if (!dryRun) {
       context.audit().record("patch_task_instance", user, dagId, runId, taskId, body.plain());
     }
-    CompiledDag dag =
-        context
-            .dags()
-            .find(dagId)
-            .orElseThrow(
-                () -> new ApiException(404, "The Dag with ID: `" + dagId + "` was not found"));
+    CompiledDag dag = Lookups.dag(context, dagId);
     if (!dag.hasTask(taskId)) {
       throw new ApiException(404, "Task '" + taskId + "' not found in DAG '" + dagId + "'");
     }
-    TaskInstanceRecord ti =
-        instances
-            .find(dagId, runId, taskId, mapIndex)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        404,
-                        "Task Instance not found for dag_id="
-                            + dagId
-                            + ", run_id="
-                            + runId
-                            + ", task_id="
-                            + taskId));
+    TaskInstanceRecord ti = Lookups.instance(instances, dagId, runId, taskId, mapIndex);
     Set<String> fields = new HashSet<>(body.fieldNames());
     if (!mask.isEmpty()) {
       fields.retainAll(mask);

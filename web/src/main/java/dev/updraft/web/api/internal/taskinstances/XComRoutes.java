@@ -158,12 +158,7 @@ public final class XComRoutes {
     errors.throwIfAny();
     int index = mapIndex == null ? TaskInstanceRecord.NOT_MAPPED : mapIndex;
     context.audit().record("create_xcom_entry", user, dagId, runId, taskId, body.plain());
-    CompiledDag dag =
-        context
-            .dags()
-            .find(dagId)
-            .orElseThrow(
-                () -> new ApiException(404, "The Dag with ID: `" + dagId + "` was not found"));
+    CompiledDag dag = Lookups.dag(context, dagId);
     if (!dag.hasTask(taskId)) {
       throw new ApiException(
           404, "Task with ID: `" + taskId + "` not found in dag: `" + dagId + "`");

@@ -121,6 +121,23 @@ public final class DagRunRepository {
                 .findOne());
   }
 
+  /**
+   * Locks run {@code runId} for the caller's transaction, waiting for any other holder (a scheduler
+   * deciding it), and answers it; the scheduler's {@code SKIP LOCKED} passes leave it alone until
+   * the caller commits. Call inside {@link MetadataDatabase#inTransaction}.
+   */
+  public Optional<DagRunRecord> lock(String dagId, String runId) {
+    return db.withHandle(
+        handle ->
+            handle
+                .createQuery(
+                    "SELECT * FROM dag_run WHERE dag_id = :dagId AND run_id = :runId FOR UPDATE")
+                .bind("dagId", dagId)
+                .bind("runId", runId)
+                .map(MAPPER)
+                .findOne());
+  }
+
   /** The run {@code runId} of {@code dagId}, if it exists. */
   public Optional<DagRunRecord> find(String dagId, String runId) {
     return db.withHandle(

@@ -59,7 +59,10 @@ public final class DagRunRoutes {
     this.edits = new DagRunEdits(context.db(), context.clock());
     this.states =
         new DagRunStates(
-            runs, new TaskInstanceRepository(context.db(), context.clock()), context.clock());
+            context.db(),
+            runs,
+            new TaskInstanceRepository(context.db(), context.clock()),
+            context.clock());
     this.waiter = new DagRunWaiter(runs, new XComRepository(context.db(), context.clock()));
   }
 

@@ -1,5 +1,6 @@
 package dev.updraft.web.api.internal.dagruns;
 
+import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.state.DagRunRepository;
 import dev.updraft.metadata.state.TaskInstanceRecord;
 import dev.updraft.metadata.state.TaskInstanceRepository;
@@ -21,17 +22,34 @@ import java.util.Set;
 final class DagRunStates {
   private static final Set<TaskState> RUNNING = EnumSet.of(TaskState.RUNNING, TaskState.DEFERRED);
 
+  private final MetadataDatabase db;
   private final DagRunRepository runs;
   private final TaskInstanceRepository taskInstances;
   private final Clock clock;
 
-  DagRunStates(DagRunRepository runs, TaskInstanceRepository taskInstances, Clock clock) {
+  DagRunStates(
+      MetadataDatabase db,
+      DagRunRepository runs,
+      TaskInstanceRepository taskInstances,
+      Clock clock) {
+    this.db = db;
     this.runs = runs;
     this.taskInstances = taskInstances;
     this.clock = clock;
   }
 
   void set(String dagId, String runId, DagRunState state) {
+    // One transaction holding the run's row: a scheduler pass (which takes runs with SKIP LOCKED)
+    // cannot decide the run's task instances between these writes.
+    db.inTransaction(
+        handle -> {
+          runs.lock(dagId, runId);
+          apply(dagId, runId, state);
+          return null;
+        });
+  }
+
+  private void apply(String dagId, String runId, DagRunState state) {
     Instant now = clock.instant();
     switch (state) {
       case SUCCESS -> {

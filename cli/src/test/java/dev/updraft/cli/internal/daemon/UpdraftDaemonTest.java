@@ -2,6 +2,7 @@ package dev.updraft.cli.internal.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.updraft.cli.CliRunner;
 import dev.updraft.cli.UpdraftConfig;
@@ -99,6 +100,104 @@ class UpdraftDaemonTest {
       assertThat(token.body()).contains("access_token");
     }
     assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void aRunTriggeredThroughTheRestApiSucceedsAndItsLogAndSecretsWork() throws Exception {
+    CliRunner cli = new CliRunner(home);
+    try (UpdraftDaemon daemon =
+        UpdraftDaemon.start(
+            cli.config(),
+            DaemonOptions.fromEnvironment(env(), true),
+            env(),
+            true,
+            new PrintWriter(new StringWriter(), true))) {
+      Api api = new Api(daemon.apiPort(), home);
+      String runPath = "/api/v2/dags/hello_world/dagRuns";
+      JsonNode triggered =
+          api.call(
+              200,
+              "POST",
+              runPath,
+              "{\"dag_run_id\": \"via_api\", \"logical_date\": null,"
+                  + " \"conf\": {\"name\": \"Rest\"}}");
+      assertThat(triggered.get("state").asText()).isEqualTo("queued");
+      assertThat(triggered.get("triggered_by").asText()).isEqualTo("rest_api");
+
+      // The API wakes the daemon's loop: no CLI and no poll interval in between.
+      Instant deadline = Instant.now().plusSeconds(30);
+      String state = "queued";
+      while (!state.equals("success") && Instant.now().isBefore(deadline)) {
+        Thread.sleep(50);
+        state = api.call(200, "GET", runPath + "/via_api", null).get("state").asText();
+      }
+      assertThat(state).isEqualTo("success");
+
+      JsonNode instances = api.call(200, "GET", runPath + "/via_api/taskInstances", null);
+      assertThat(instances.get("total_entries").asInt()).isEqualTo(10);
+      JsonNode log =
+          api.call(
+              200,
+              "GET",
+              runPath + "/via_api/taskInstances/count_letters/logs/1?full_content=true",
+              null);
+      assertThat(log.get("content").toString()).contains("Hello, Rest!");
+
+      // standalone generated a secret key, so a connection password can be stored (never shown).
+      api.call(
+          201,
+          "POST",
+          "/api/v2/connections",
+          "{\"connection_id\": \"db\", \"conn_type\": \"postgres\", \"password\": \"pw-1\"}");
+      assertThat(api.call(200, "GET", "/api/v2/connections/db", null).toString())
+          .doesNotContain("pw-1");
+      assertThat(home.resolve("secret_key.generated")).exists();
+    }
+  }
+
+  /** The daemon's REST API as admin, JSON in and out. */
+  private static final class Api {
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String base;
+    private final String token;
+
+    Api(int port, Path home) throws Exception {
+      base = "http://localhost:" + port;
+      String password =
+          new ObjectMapper()
+              .readTree(home.resolve("simple_auth_manager_passwords.json.generated").toFile())
+              .get("admin")
+              .asText();
+      HttpResponse<String> login =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "/auth/token"))
+                  .header("Content-Type", "application/json")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "{\"username\":\"admin\",\"password\":\"" + password + "\"}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      token = new ObjectMapper().readTree(login.body()).get("access_token").asText();
+    }
+
+    JsonNode call(int status, String method, String path, String body) throws Exception {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + path))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .method(
+                      method,
+                      body == null
+                          ? HttpRequest.BodyPublishers.noBody()
+                          : HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode())
+          .as(method + " " + path + ": " + response.body())
+          .isEqualTo(status);
+      return new ObjectMapper().readTree(response.body());
+    }
   }
 
   @SuppressWarnings("unchecked")

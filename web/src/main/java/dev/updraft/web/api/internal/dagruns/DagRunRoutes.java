@@ -110,8 +110,10 @@ public final class DagRunRoutes {
       throw duplicate(e);
     }
     edits.setTriggeringUser(dagId, created.runId(), user.username());
+    // Read before waking the scheduler: the answer is the run as created (queued), as Airflow's.
+    DagRunView queued = existing(dagId, created.runId());
     context.afterChange().run();
-    JsonResponses.respond(ctx, 200, DagRunResponses.of(existing(dagId, created.runId())));
+    JsonResponses.respond(ctx, 200, DagRunResponses.of(queued));
   }
 
   private void list(Context ctx) {

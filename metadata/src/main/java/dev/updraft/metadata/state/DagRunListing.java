@@ -7,9 +7,13 @@ import dev.updraft.metadata.state.internal.Times;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Reads DAG runs for the API: filtered, sorted and paged pages with exact totals. */
@@ -44,13 +48,14 @@ public final class DagRunListing {
   /** The run {@code runId} of {@code dagId}, if it exists. */
   public Optional<DagRunView> find(String dagId, String runId) {
     return db.withHandle(
-        handle ->
-            handle
-                .createQuery("SELECT * FROM dag_run WHERE dag_id = :dagId AND run_id = :runId")
-                .bind("dagId", dagId)
-                .bind("runId", runId)
-                .map(MAPPER)
-                .findOne());
+            handle ->
+                handle
+                    .createQuery("SELECT * FROM dag_run WHERE dag_id = :dagId AND run_id = :runId")
+                    .bind("dagId", dagId)
+                    .bind("runId", runId)
+                    .map(MAPPER)
+                    .findOne())
+        .map(view -> withVersions(List.of(view)).getFirst());
   }
 
   /** One page of the runs {@code query} selects, in its order. */
@@ -66,8 +71,26 @@ public final class DagRunListing {
     String orderBy =
         SqlFilter.orderByThenId(
             keys.stream(), query.order().stream().anyMatch(o -> o.column().equals("id")));
-    return where(query)
-        .page(db, "SELECT * FROM dag_run", orderBy, query.limit(), query.offset(), MAPPER);
+    return withVersions(
+        where(query)
+            .page(db, "SELECT * FROM dag_run", orderBy, query.limit(), query.offset(), MAPPER));
+  }
+
+  /** The runs with their creation-time DAG versions, read in one query for all of them. */
+  private List<DagRunView> withVersions(List<DagRunView> views) {
+    Set<UUID> ids = new HashSet<>();
+    views.forEach(view -> ids.add(view.createdDagVersionId()));
+    ids.remove(null);
+    if (ids.isEmpty()) {
+      return views;
+    }
+    Map<UUID, DagVersionRecord> versions = new HashMap<>();
+    for (DagVersionRecord version : new DagVersionRepository(db).findAll(ids)) {
+      versions.put(version.id(), version);
+    }
+    return views.stream()
+        .map(view -> view.withCreatedDagVersion(versions.get(view.createdDagVersionId())))
+        .toList();
   }
 
   /** How many runs {@code query} selects across all pages. */
@@ -106,7 +129,12 @@ public final class DagRunListing {
         throws SQLException {
       long backfillId = rs.getLong("backfill_id");
       Long backfill = rs.wasNull() ? null : backfillId;
-      return new DagRunView(runs.map(rs, ctx), rs.getString("triggering_user_name"), backfill);
+      return new DagRunView(
+          runs.map(rs, ctx),
+          rs.getString("triggering_user_name"),
+          backfill,
+          rs.getObject("created_dag_version_id", UUID.class),
+          null);
     }
   }
 }

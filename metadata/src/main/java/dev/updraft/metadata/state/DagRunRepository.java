@@ -48,10 +48,13 @@ public final class DagRunRepository {
                         """
                         INSERT INTO dag_run (dag_id, run_id, run_type, state, logical_date,
                           data_interval_start, data_interval_end, run_after, conf, triggered_by,
-                          note, queued_at, start_date, end_date, created_at, updated_at)
+                          note, queued_at, start_date, end_date, created_at, updated_at,
+                          created_dag_version_id)
                         VALUES (:dagId, :runId, :runType, :state, :logicalDate, :start, :end,
                           :runAfter, :conf, :triggeredBy, :note, :queuedAt, :startDate, :endDate,
-                          :now, :now)""")
+                          :now, :now,
+                          (SELECT id FROM dag_version WHERE dag_id = :dagId
+                           ORDER BY version_number DESC LIMIT 1))""")
                     .bind("dagId", run.dagId())
                     .bind("runId", run.runId())
                     .bind("runType", run.runType().value())

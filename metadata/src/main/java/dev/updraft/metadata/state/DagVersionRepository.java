@@ -27,6 +27,20 @@ public final class DagVersionRepository {
     this.db = db;
   }
 
+  /** The versions with ids {@code ids}, in no particular order. */
+  public List<DagVersionRecord> findAll(java.util.Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return db.withHandle(
+        handle ->
+            handle
+                .createQuery("SELECT * FROM dag_version WHERE id IN (<ids>)")
+                .bindList("ids", List.copyOf(ids))
+                .map(MAPPER)
+                .list());
+  }
+
   /** Version {@code versionNumber} of {@code dagId}, or its latest when that is {@code null}. */
   public Optional<DagVersionRecord> find(String dagId, Integer versionNumber) {
     String sql =

@@ -76,7 +76,10 @@ class DagRunsApiContractTest {
     assertThat(run.path("note").asText()).isEqualTo("by hand");
     assertThat(run.path("logical_date").isNull()).isTrue();
     assertThat(run.path("data_interval_start").isNull()).isTrue();
-    assertThat(run.path("dag_versions").isArray()).isTrue();
+    // The DAG's version when the run was created (its first parse: version 1).
+    assertThat(run.path("dag_versions")).hasSize(1);
+    assertThat(run.at("/dag_versions/0/version_number").asInt()).isEqualTo(1);
+    assertThat(run.at("/dag_versions/0/dag_id").asText()).isEqualTo("hello");
     assertThat(run.path("dag_display_name").asText()).isEqualTo("hello");
     assertThat(events("trigger_dag_run")).contains("ulla:hello:r1");
 

@@ -5,6 +5,7 @@ import dev.updraft.metadata.state.DagRunRecord;
 import dev.updraft.metadata.state.DagRunView;
 import dev.updraft.web.api.internal.ApiException;
 import dev.updraft.web.api.internal.ApiTimes;
+import dev.updraft.web.api.internal.dags.DagResponses;
 import dev.updraft.web.server.internal.JsonResponses;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -35,8 +36,14 @@ public final class DagRunResponses {
     body.put("triggering_user_name", view.triggeringUserName());
     body.put("conf", conf(run.conf()));
     body.put("note", run.note());
-    // Updraft keeps no DAG versions or bundles: no versions to list, no bundle version.
-    body.put("dag_versions", List.of());
+    // The version current when the run was created; Updraft does not yet record the version each
+    // try ran, so a run spanning a re-parse still lists one.
+    body.put(
+        "dag_versions",
+        view.createdDagVersion() == null
+            ? List.of()
+            : List.of(DagResponses.version(view.createdDagVersion())));
+    // Bundles have no versions in Updraft (one dags folder).
     body.put("bundle_version", null);
     // Airflow's display name defaults to the DAG id; Updraft DAGs have no other.
     body.put("dag_display_name", run.dagId());

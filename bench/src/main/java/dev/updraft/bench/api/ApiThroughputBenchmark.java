@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * when it marks the run done); server and harness share this machine's clock, so the figure is
  * trigger-sent → run-succeeded with no polling delay added.
  *
- * <p>Arguments: {@code --url BASE --user NAME --password PW --dag-id ID --per-minute N --minutes
- * M}.
+ * <p>Arguments: {@code --url BASE --user NAME --password PW --dag-id ID --per-minute N --minutes M
+ * [--warmup-minutes W]}; a warm-up runs first at the same rate and is reported separately.
  */
 public final class ApiThroughputBenchmark {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,6 +56,14 @@ public final class ApiThroughputBenchmark {
     bench.login(options.get("user"), options.get("password"));
     int perMinute = Integer.parseInt(options.getOrDefault("per-minute", "1000"));
     double minutes = Double.parseDouble(options.getOrDefault("minutes", "5"));
+    double warmupMinutes = Double.parseDouble(options.getOrDefault("warmup-minutes", "0"));
+    if (warmupMinutes > 0) {
+      // Same rate, reported on its own: the JIT of the server and its runner JVMs settles here.
+      System.out.println("Warm-up (not part of the measured figures):");
+      bench.run(perMinute, warmupMinutes);
+      System.out.println();
+      System.out.println("Measured:");
+    }
     bench.run(perMinute, minutes);
   }
 

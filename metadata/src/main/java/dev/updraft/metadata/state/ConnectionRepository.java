@@ -2,12 +2,12 @@ package dev.updraft.metadata.state;
 
 import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.state.internal.SqlErrors;
+import dev.updraft.metadata.state.internal.SqlFilter;
 import dev.updraft.metadata.state.internal.Upserts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -84,32 +84,24 @@ public final class ConnectionRepository {
 
   /** The connections {@code query} selects, secrets decrypted. */
   public List<ConnectionRecord> page(ConnectionQuery query) {
-    String order =
-        query.orderBy().stream()
-            .map(o -> o.column() + (o.descending() ? " DESC" : " ASC"))
-            .collect(Collectors.joining(", "));
-    String sql =
-        "SELECT * FROM connection"
-            + where(query)
-            + (order.isEmpty() ? "" : " ORDER BY " + order)
-            + " LIMIT :limit OFFSET :offset";
-    return db.withHandle(
-        handle -> {
-          var q =
-              handle.createQuery(sql).bind("limit", query.limit()).bind("offset", query.offset());
-          bindPatterns(q, query);
-          return q.map((rs, ctx) -> read(rs)).list();
-        });
+    String orderBy =
+        SqlFilter.orderBy(
+            query.orderBy().stream()
+                .map(o -> o.column() + (o.descending() ? " DESC" : " ASC"))
+                .toList());
+    return filter(query)
+        .page(
+            db,
+            "SELECT * FROM connection",
+            orderBy,
+            query.limit(),
+            query.offset(),
+            (rs, ctx) -> read(rs));
   }
 
   /** How many connections {@code query} matches, ignoring its limit and offset. */
   public long count(ConnectionQuery query) {
-    return db.withHandle(
-        handle -> {
-          var q = handle.createQuery("SELECT COUNT(*) FROM connection" + where(query));
-          bindPatterns(q, query);
-          return q.mapTo(Long.class).one();
-        });
+    return filter(query).count(db, "FROM connection");
   }
 
   /** Whether the connection {@code connId} exists, without touching secrets (no key needed). */
@@ -159,21 +151,8 @@ public final class ConnectionRepository {
                 .findOne());
   }
 
-  private static String where(ConnectionQuery query) {
-    if (query.idPatterns().isEmpty()) {
-      return "";
-    }
-    StringBuilder sql = new StringBuilder(" WHERE ");
-    for (int i = 0; i < query.idPatterns().size(); i++) {
-      sql.append(i == 0 ? "" : " OR ").append("LOWER(conn_id) LIKE LOWER(:p").append(i).append(")");
-    }
-    return sql.toString();
-  }
-
-  private static void bindPatterns(org.jdbi.v3.core.statement.Query q, ConnectionQuery query) {
-    for (int i = 0; i < query.idPatterns().size(); i++) {
-      q.bind("p" + i, query.idPatterns().get(i));
-    }
+  private static SqlFilter filter(ConnectionQuery query) {
+    return new SqlFilter().likeAny("conn_id", query.idPatterns());
   }
 
   /** Deletes the connection {@code connId}; false if it did not exist. */

@@ -2,11 +2,11 @@ package dev.updraft.metadata.state;
 
 import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.state.internal.SqlErrors;
+import dev.updraft.metadata.state.internal.SqlFilter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Pools ({@code slot_pool}). {@value #DEFAULT_POOL} always exists. */
@@ -37,32 +37,18 @@ public final class PoolRepository {
 
   /** The pools {@code query} selects (columns are checked by {@link PoolQuery.Order}). */
   public List<PoolRecord> page(PoolQuery query) {
-    String order =
-        query.orderBy().stream()
-            .map(o -> o.column() + (o.descending() ? " DESC" : " ASC"))
-            .collect(Collectors.joining(", "));
-    String sql =
-        "SELECT * FROM slot_pool"
-            + where(query)
-            + (order.isEmpty() ? "" : " ORDER BY " + order)
-            + " LIMIT :limit OFFSET :offset";
-    return db.withHandle(
-        handle -> {
-          var q =
-              handle.createQuery(sql).bind("limit", query.limit()).bind("offset", query.offset());
-          bindPatterns(q, query);
-          return q.map(MAPPER).list();
-        });
+    String orderBy =
+        SqlFilter.orderBy(
+            query.orderBy().stream()
+                .map(o -> o.column() + (o.descending() ? " DESC" : " ASC"))
+                .toList());
+    return filter(query)
+        .page(db, "SELECT * FROM slot_pool", orderBy, query.limit(), query.offset(), MAPPER);
   }
 
   /** How many pools {@code query} matches, ignoring its limit and offset. */
   public long count(PoolQuery query) {
-    return db.withHandle(
-        handle -> {
-          var q = handle.createQuery("SELECT COUNT(*) FROM slot_pool" + where(query));
-          bindPatterns(q, query);
-          return q.mapTo(Long.class).one();
-        });
+    return filter(query).count(db, "FROM slot_pool");
   }
 
   /** Slots taken in each pool by running, queued, scheduled and deferred task instances. */
@@ -116,21 +102,8 @@ public final class PoolRepository {
     }
   }
 
-  private static String where(PoolQuery query) {
-    if (query.namePatterns().isEmpty()) {
-      return "";
-    }
-    StringBuilder sql = new StringBuilder(" WHERE ");
-    for (int i = 0; i < query.namePatterns().size(); i++) {
-      sql.append(i == 0 ? "" : " OR ").append("LOWER(pool) LIKE LOWER(:p").append(i).append(")");
-    }
-    return sql.toString();
-  }
-
-  private static void bindPatterns(org.jdbi.v3.core.statement.Query q, PoolQuery query) {
-    for (int i = 0; i < query.namePatterns().size(); i++) {
-      q.bind("p" + i, query.namePatterns().get(i));
-    }
+  private static SqlFilter filter(PoolQuery query) {
+    return new SqlFilter().likeAny("pool", query.namePatterns());
   }
 
   /** The pool {@code name}, if it exists. */

@@ -2,11 +2,11 @@ package dev.updraft.metadata.state;
 
 import dev.updraft.metadata.MetadataDatabase;
 import dev.updraft.metadata.state.internal.SqlErrors;
+import dev.updraft.metadata.state.internal.SqlFilter;
 import dev.updraft.metadata.state.internal.Upserts;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Variables ({@code variable}), stored as given ({@code is_encrypted} false). */
@@ -34,49 +34,26 @@ public final class VariableRepository {
     }
   }
 
-  /**
-   * One page of variables: those whose key matches any of {@code keyPatterns} (case-insensitive SQL
-   * LIKE; none means all), ordered by {@code orderBy}, {@code limit} rows from {@code offset}.
-   */
+  /** One page of the variables matching any of {@code keyPatterns} (none means all). */
   public List<VariableRecord> page(
       List<String> keyPatterns, List<Sort> orderBy, int limit, int offset) {
-    String order = orderBy.stream().map(Sort::sql).collect(Collectors.joining(", "));
-    String sql =
-        "SELECT \"key\", val, description FROM variable"
-            + where(keyPatterns)
-            + (order.isEmpty() ? "" : " ORDER BY " + order)
-            + " LIMIT :limit OFFSET :offset";
-    return db.withHandle(
-        handle -> {
-          var q = handle.createQuery(sql).bind("limit", limit).bind("offset", offset);
-          for (int i = 0; i < keyPatterns.size(); i++) {
-            q.bind("p" + i, keyPatterns.get(i));
-          }
-          return q.map(MAPPER).list();
-        });
+    return filter(keyPatterns)
+        .page(
+            db,
+            "SELECT \"key\", val, description FROM variable",
+            SqlFilter.orderBy(orderBy.stream().map(Sort::sql).toList()),
+            limit,
+            offset,
+            MAPPER);
   }
 
   /** How many variables match any of {@code keyPatterns} (none means all). */
   public long count(List<String> keyPatterns) {
-    return db.withHandle(
-        handle -> {
-          var q = handle.createQuery("SELECT COUNT(*) FROM variable" + where(keyPatterns));
-          for (int i = 0; i < keyPatterns.size(); i++) {
-            q.bind("p" + i, keyPatterns.get(i));
-          }
-          return q.mapTo(Long.class).one();
-        });
+    return filter(keyPatterns).count(db, "FROM variable");
   }
 
-  private static String where(List<String> keyPatterns) {
-    if (keyPatterns.isEmpty()) {
-      return "";
-    }
-    StringBuilder sql = new StringBuilder(" WHERE ");
-    for (int i = 0; i < keyPatterns.size(); i++) {
-      sql.append(i == 0 ? "" : " OR ").append("LOWER(\"key\") LIKE LOWER(:p").append(i).append(")");
-    }
-    return sql.toString();
+  private static SqlFilter filter(List<String> keyPatterns) {
+    return new SqlFilter().likeAny("\"key\"", keyPatterns);
   }
 
   /** The variable {@code key}, with its description, if set. */

@@ -2,6 +2,7 @@ package dev.updraft.web.api.internal.config;
 
 import dev.updraft.web.api.internal.ApiAuth;
 import dev.updraft.web.api.internal.ApiException;
+import dev.updraft.web.api.internal.SecretMasker;
 import dev.updraft.web.auth.Permission;
 import dev.updraft.web.server.internal.JsonResponses;
 import io.javalin.Javalin;
@@ -156,7 +157,7 @@ public final class ConfigRoutes {
     }
     for (String word : SECRET_WORDS) {
       if (option.contains(word)) {
-        return "***";
+        return SecretMasker.MASK;
       }
     }
     return value;

@@ -5,37 +5,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.updraft.metadata.state.ConnectionRecord;
+import dev.updraft.web.api.internal.SecretMasker;
 import dev.updraft.web.server.internal.JsonResponses;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Airflow's {@code ConnectionResponse}, redacted as its secrets masker does: the password is always
- * {@value #MASK}, and in a JSON {@code extra} every value under a sensitive key (one containing
- * {@code password}, {@code token}, {@code secret}, ...) is masked and the JSON re-serialized as
- * Python's {@code json.dumps}. An {@code extra} that is not JSON is returned as is, as Airflow's.
+ * {@value SecretMasker#MASK}, and in a JSON {@code extra} every value under a sensitive key (one
+ * containing {@code password}, {@code token}, {@code secret}, ...) is masked and the JSON
+ * re-serialized as Python's {@code json.dumps}. An {@code extra} that is not JSON is returned as
+ * is, as Airflow's.
  */
 final class ConnectionResponses {
-  static final String MASK = "***";
-
-  /** Airflow's {@code DEFAULT_SENSITIVE_FIELDS}. */
-  private static final List<String> SENSITIVE =
-      List.of(
-          "access_token",
-          "api_key",
-          "apikey",
-          "authorization",
-          "passphrase",
-          "passwd",
-          "password",
-          "private_key",
-          "secret",
-          "token",
-          "keyfile_dict",
-          "service_account");
-
   private ConnectionResponses() {}
 
   static Map<String, Object> of(ConnectionRecord c) {
@@ -47,15 +30,10 @@ final class ConnectionResponses {
     body.put("login", c.login());
     body.put("schema", c.schema());
     body.put("port", c.port());
-    body.put("password", c.password() == null ? null : MASK);
+    body.put("password", c.password() == null ? null : SecretMasker.MASK);
     body.put("extra", redactExtra(c.extra()));
     body.put("team_name", null);
     return body;
-  }
-
-  static boolean sensitive(String key) {
-    String name = key.strip().toLowerCase(java.util.Locale.ROOT);
-    return SENSITIVE.stream().anyMatch(name::contains);
   }
 
   static String redactExtra(String extra) {
@@ -102,7 +80,7 @@ final class ConnectionResponses {
       ObjectNode copy = f.objectNode();
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
-        copy.set(e.getKey(), redact(e.getValue(), all || sensitive(e.getKey())));
+        copy.set(e.getKey(), redact(e.getValue(), all || SecretMasker.isSensitive(e.getKey())));
       }
       return copy;
     }
@@ -112,7 +90,7 @@ final class ConnectionResponses {
       return copy;
     }
     // Under a sensitive key, strings are masked; other scalars are kept, as Airflow's.
-    return all && node.isTextual() ? f.textNode(MASK) : node;
+    return all && node.isTextual() ? f.textNode(SecretMasker.MASK) : node;
   }
 
   /** Writes {@code node} as Python's {@code json.dumps} with its defaults. */

@@ -87,22 +87,21 @@ public final class DagListing {
         });
   }
 
-  /** Pauses or unpauses every DAG {@code query} matches (ignoring its page); returns how many. */
-  public int setPaused(DagQuery query, boolean paused) {
-    if (query.matchNothing()) {
+  /**
+   * Pauses or unpauses the DAGs {@code dagIds} (as Airflow's bulk PATCH does for the page it read);
+   * how many rows changed.
+   */
+  public int setPaused(List<String> dagIds, boolean paused) {
+    if (dagIds.isEmpty()) {
       return 0;
     }
-    String sql =
-        "UPDATE dag SET is_paused = :newPaused WHERE dag_id IN (SELECT d.dag_id FROM dag d"
-            + (query.joinsLastRun() ? LAST_RUN_JOIN : "")
-            + where(query)
-            + ")";
     return db.inTransaction(
-        handle -> {
-          var update = handle.createUpdate(sql).bind("newPaused", paused);
-          bind(update, query);
-          return update.execute();
-        });
+        handle ->
+            handle
+                .createUpdate("UPDATE dag SET is_paused = :paused WHERE dag_id IN (<ids>)")
+                .bind("paused", paused)
+                .bindList("ids", dagIds)
+                .execute());
   }
 
   // One query for the rows and one for their tags, kept in the page's order.

@@ -109,7 +109,12 @@ public final class DagRunListing {
         .in("state", query.states(), false)
         .in("run_type", query.runTypes(), false)
         .likeAny("run_id", query.runIdPatterns())
-        .likeAny("triggering_user_name", query.userPatterns());
+        .likeAny("triggering_user_name", query.userPatterns())
+        .in(
+            "(SELECT v.version_number FROM dag_version v"
+                + " WHERE v.id = dag_run.created_dag_version_id)",
+            query.dagVersions(),
+            false);
     for (DagRunQuery.Bound bound : query.bounds()) {
       filter.withValue(
           bound.field().sql() + " " + bound.comparison().sql() + " ?",

@@ -17,8 +17,10 @@ import java.util.Objects;
  * @param runIdPatterns case-insensitive LIKE patterns on the run id, any of which matches
  * @param userPatterns case-insensitive LIKE patterns on the triggering user, any of which matches
  * @param confContains text the run's conf must contain, or {@code null}
- * @param matchNothing whether a filter on something runs here never have (a DAG version, a bundle
- *     version, a partition key) leaves no run
+ * @param dagVersions version numbers, one of which the DAG version the run was created from must
+ *     have (empty for all)
+ * @param matchNothing whether a filter on something runs here never have (a bundle version, a
+ *     partition key) leaves no run
  * @param order sort keys (columns from {@link DagRunListing#SORTABLE})
  */
 public record DagRunQuery(
@@ -30,6 +32,7 @@ public record DagRunQuery(
     List<String> runIdPatterns,
     List<String> userPatterns,
     String confContains,
+    List<Integer> dagVersions,
     boolean matchNothing,
     List<Order> order,
     int limit,
@@ -43,6 +46,7 @@ public record DagRunQuery(
     runTypes = List.copyOf(runTypes);
     runIdPatterns = List.copyOf(runIdPatterns);
     userPatterns = List.copyOf(userPatterns);
+    dagVersions = List.copyOf(dagVersions);
     order = List.copyOf(order);
   }
 

@@ -115,9 +115,26 @@ class ApiErrorsContractTest {
   }
 
   @Test
+  void anUnknownCharsetInContentTypeIsReadAsUtf8NotAServerError() throws Exception {
+    api = ApiTestServer.start(Dialect.H2, home);
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + "/api/v2/pools"))
+            .header("Authorization", "Bearer " + api.op())
+            .header("Content-Type", "application/json; charset=no-such-charset")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"caf\u00e9\", \"slots\": 2}"))
+            .build();
+    HttpResponse<String> response =
+        HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    assertThat(
+            api.call(200, "GET", "/api/v2/pools/caf%C3%A9", api.op(), null).path("slots").asInt())
+        .isEqualTo(2);
+  }
+
+  @Test
   void theDefaultLimitIsTenMebibytes() throws Exception {
     api = ApiTestServer.start(Dialect.H2, home);
-    // Over Javalin's own 1 MB default but under 10 MiB: read, and refused only as a bad pool.
+    // Over Javalin's own 1 MB default but under 10 MiB: read and stored.
     String twoMb =
         "{\"name\": \"q\", \"slots\": 1, \"description\": \"" + "x".repeat(2_000_000) + "\"}";
     HttpResponse<String> accepted = api.send("POST", "/api/v2/pools", api.op(), twoMb);

@@ -87,7 +87,7 @@ class ConnectionsApiContractTest {
             "PATCH",
             CONNS + "/warehouse?update_mask=host",
             api.op(),
-            conn("warehouse", ", \"host\": \"db2\", \"login\": \"ignored\"}"));
+            conn("warehouse", ", \"host\": \"db2\", \"login\": \"ignored\""));
     assertThat(patched.path("host").asText()).isEqualTo("db2");
     assertThat(patched.path("login").asText()).isEqualTo("etl");
     assertThat(repository().get("warehouse").orElseThrow().password()).isEqualTo(SECRET);
@@ -203,7 +203,11 @@ class ConnectionsApiContractTest {
     assertThat(conflict.at("/create/errors/0/status_code").asInt()).isEqualTo(409);
     assertThat(conflict.at("/create/errors/0/error").asText())
         .isEqualTo("The connections with these connection_ids: {'a'} already exist.");
+    // Skipped, not failed: the delete result is there, with neither successes nor errors.
+    assertThat(conflict.at("/delete/success").isArray()).isTrue();
     assertThat(conflict.at("/delete/success").size()).isZero();
+    assertThat(conflict.at("/delete/errors").isArray()).isTrue();
+    assertThat(conflict.at("/delete/errors").size()).isZero();
     api.call(404, "GET", CONNS + "/c", api.op(), null);
 
     JsonNode badTag =
@@ -253,6 +257,10 @@ class ConnectionsApiContractTest {
     start(dialect);
     JsonNode malformed = api.call(422, "POST", CONNS, api.op(), "{\"connection_id\": ");
     assertThat(malformed.at("/detail/0/type").asText()).isEqualTo("json_invalid");
+    // Text after the object is malformed too, not silently ignored.
+    JsonNode trailing = api.call(422, "POST", CONNS, api.op(), conn("extra_brace", "") + "}");
+    assertThat(trailing.at("/detail/0/type").asText()).isEqualTo("json_invalid");
+    assertThat(repository().exists("extra_brace")).isFalse();
 
     JsonNode wrongTypes =
         api.call(

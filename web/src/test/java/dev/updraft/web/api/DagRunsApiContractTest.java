@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.updraft.metadata.Dialect;
 import dev.updraft.metadata.state.EventLogRepository;
+import dev.updraft.metadata.state.XComRepository;
 import dev.updraft.sdk.Dag;
 import dev.updraft.sdk.DagBuilder;
 import dev.updraft.sdk.Param;
@@ -273,8 +274,12 @@ class DagRunsApiContractTest {
     JsonNode injection =
         api.call(200, "GET", RUNS + "?run_id_pattern=%27%20OR%201%3D1%20--", viewer, null);
     assertThat(injection.path("total_entries").asInt()).isZero();
+    // Runs record the DAG version they were created from: all three come from version 1.
     JsonNode version = api.call(200, "GET", RUNS + "?dag_version=1", viewer, null);
-    assertThat(version.path("total_entries").asInt()).isZero();
+    assertThat(version.path("total_entries").asInt()).isEqualTo(3);
+    JsonNode otherVersion =
+        api.call(200, "GET", RUNS + "?dag_version=2&dag_version=3", viewer, null);
+    assertThat(otherVersion.path("total_entries").asInt()).isZero();
 
     JsonNode badState = api.call(422, "GET", RUNS + "?state=bogus", viewer, null);
     assertThat(badState.at("/detail/0/type").asText()).isEqualTo("enum");
@@ -359,17 +364,13 @@ class DagRunsApiContractTest {
     assertThat(failed.path("state").asText()).isEqualTo("failed");
     assertThat(failed.path("end_date").isTextual()).isTrue();
 
+    String someTask = taskIds("failing", "f1").getFirst();
+    new XComRepository(api.db()).push("failing", "f1", someTask, "k", "1");
+    assertThat(xcomCount("f1")).isOne();
     api.call(204, "DELETE", path, api.user(), null);
     api.call(404, "GET", path, api.viewer(), null);
     assertThat(taskStates("failing", "f1")).isEmpty();
-    int xcoms =
-        api.db()
-            .withHandle(
-                h ->
-                    h.createQuery("SELECT COUNT(*) FROM xcom WHERE run_id = 'f1'")
-                        .mapTo(Integer.class)
-                        .one());
-    assertThat(xcoms).isZero();
+    assertThat(xcomCount("f1")).as("the run's XComs go with it").isZero();
     JsonNode gone = api.call(404, "DELETE", path, api.user(), null);
     assertThat(gone.path("detail").asText())
         .isEqualTo("The DagRun with dag_id: `failing` and run_id: `f1` was not found");
@@ -432,6 +433,29 @@ class DagRunsApiContractTest {
                     .mapTo(String.class)
                     .findOne()
                     .orElse(null));
+  }
+
+  private int xcomCount(String runId) {
+    return api.db()
+        .withHandle(
+            h ->
+                h.createQuery("SELECT COUNT(*) FROM xcom WHERE run_id = :r")
+                    .bind("r", runId)
+                    .mapTo(Integer.class)
+                    .one());
+  }
+
+  private List<String> taskIds(String dagId, String runId) {
+    return api.db()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "SELECT task_id FROM task_instance WHERE dag_id = :d AND run_id = :r"
+                            + " ORDER BY task_id")
+                    .bind("d", dagId)
+                    .bind("r", runId)
+                    .mapTo(String.class)
+                    .list());
   }
 
   private List<String> taskStates(String dagId, String runId) {

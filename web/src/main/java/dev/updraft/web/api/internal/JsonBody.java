@@ -1,7 +1,9 @@
 package dev.updraft.web.api.internal;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.updraft.web.server.internal.JsonResponses;
 import io.javalin.http.Context;
@@ -27,19 +29,24 @@ public final class JsonBody {
     this.errors = errors;
   }
 
+  /** Reads one JSON value and nothing after it: {@code {…}}} is malformed, as for FastAPI. */
+  private static final ObjectReader BODY_READER =
+      JsonResponses.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   /**
    * The request's body as an object, or a 422 for a missing, malformed or non-object body, with
    * FastAPI's {@code json_invalid}, {@code missing} or {@code model_attributes_type} error.
    */
   public static JsonBody read(Context ctx, ValidationErrors errors) {
-    String text = ctx.body();
+    // JSON is UTF-8 (RFC 8259): a charset named in Content-Type, known or not, changes nothing.
+    String text = new String(ctx.bodyAsBytes(), java.nio.charset.StandardCharsets.UTF_8);
     if (text.isBlank()) {
       errors.add("missing", List.of("body"), "Field required", null);
       throw errors.toException();
     }
     JsonNode node;
     try {
-      node = JsonResponses.mapper().readTree(text);
+      node = BODY_READER.readTree(text);
     } catch (JsonParseException e) {
       long offset = e.getLocation() == null ? 0 : e.getLocation().getCharOffset();
       errors.add(

@@ -128,9 +128,10 @@ final class DagRunFilters {
     List<String> states = QueryParams.oneOf(ctx, "state", STATES, errors);
     List<String> runTypes = QueryParams.oneOf(ctx, "run_type", RUN_TYPES, errors);
     List<String> versions = ctx.queryParams("dag_version");
+    List<Integer> versionNumbers = new ArrayList<>();
     for (int i = 0; i < versions.size(); i++) {
       try {
-        Integer.parseInt(versions.get(i).strip());
+        versionNumbers.add(Integer.parseInt(versions.get(i).strip()));
       } catch (NumberFormatException e) {
         errors.add(
             "int_parsing",
@@ -140,10 +141,9 @@ final class DagRunFilters {
       }
     }
     errors.throwIfAny();
-    // Updraft runs have no DAG version, bundle version or partition key: such filters match none.
+    // Updraft runs have no bundle version or partition key: such filters match none.
     boolean matchNothing =
-        !versions.isEmpty()
-            || ctx.queryParam("bundle_version") != null
+        ctx.queryParam("bundle_version") != null
             || !QueryParams.likePatterns(ctx.queryParam("partition_key_pattern")).isEmpty();
     return new DagRunQuery(
         "~".equals(dagId) ? List.of() : List.of(dagId),
@@ -154,6 +154,7 @@ final class DagRunFilters {
         QueryParams.likePatterns(ctx.queryParam("run_id_pattern")),
         QueryParams.likePatterns(ctx.queryParam("triggering_user_name_pattern")),
         ctx.queryParam("conf_contains"),
+        versionNumbers,
         matchNothing,
         paging.orderBy().stream()
             .map(sort -> new DagRunQuery.Order(sort.column(), sort.descending()))
@@ -206,9 +207,12 @@ final class DagRunFilters {
         List.of(),
         List.of(),
         confContains,
+        List.of(),
         false,
         order,
-        limit == null ? 100 : limit,
+        // Capped as every list is ([api] maximum_page_limit): a huge page_limit cannot dump the
+        // table.
+        Math.min(limit == null ? 100 : limit, Paging.MAXIMUM_LIMIT),
         offset == null ? 0 : offset);
   }
 

@@ -252,8 +252,12 @@ public final class DagRunRoutes {
           Map.of("gt", 0.0));
       return null;
     }
-    return Duration.ofNanos((long) (seconds * 1e9));
+    // At least 50 ms between polls: a tiny interval must not turn the stream into a busy loop.
+    return Duration.ofNanos(
+        Math.max(MIN_WAIT_INTERVAL_NANOS, (long) Math.min(seconds * 1e9, 3.6e12)));
   }
+
+  private static final long MIN_WAIT_INTERVAL_NANOS = 50_000_000L;
 
   private DagRunView existing(String dagId, String runId) {
     return listing.find(dagId, runId).orElseThrow(() -> DagRunResponses.notFound(dagId, runId));

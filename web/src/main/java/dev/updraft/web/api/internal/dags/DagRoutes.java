@@ -109,7 +109,8 @@ public final class DagRoutes {
     // The page and total as matched before the change; the page then shows the new flag.
     List<DagRecord> page = listing.page(query);
     long total = listing.count(query);
-    listing.setPaused(query, paused);
+    // As Airflow: the page read is what changes (limit and offset apply), not every match.
+    listing.setPaused(page.stream().map(DagRecord::dagId).toList(), paused);
     if (!paused) {
       context.afterChange().run();
     }

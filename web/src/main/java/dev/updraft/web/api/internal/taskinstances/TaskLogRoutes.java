@@ -176,7 +176,7 @@ public final class TaskLogRoutes {
       return null;
     }
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
       List<String> lines = new ArrayList<>(text.lines().toList());
       return lines;
     } catch (IOException e) {
@@ -190,7 +190,7 @@ public final class TaskLogRoutes {
       return List.of();
     }
     try {
-      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
       int last = text.lastIndexOf('\n');
       return last < 0 ? List.of() : text.substring(0, last).lines().toList();
     } catch (IOException e) {

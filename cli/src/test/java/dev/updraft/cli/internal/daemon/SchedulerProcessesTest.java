@@ -186,7 +186,22 @@ class SchedulerProcessesTest {
         "runs not finished: "
             + runIds.stream().map(id -> id + "=" + run(id).state()).toList()
             + "\n"
-            + Files.readString(home.resolve(processes.size() > 1 ? "second.log" : "first.log")));
+            + schedulerLogs());
+  }
+
+  /** Every scheduler's log, named: whichever scheduler stalled, its output is in the failure. */
+  private String schedulerLogs() throws IOException {
+    StringBuilder logs = new StringBuilder();
+    try (var files = Files.list(home)) {
+      for (Path log :
+          files
+              .filter(f -> f.toString().endsWith(".log") && !f.endsWith("marks.log"))
+              .sorted()
+              .toList()) {
+        logs.append("--- ").append(log.getFileName()).append('\n').append(Files.readString(log));
+      }
+    }
+    return logs.toString();
   }
 
   private DagRunRecord run(String runId) {
